@@ -1,0 +1,20 @@
+//===- SNNOps.h - operations of the snn dialect -----------------*- C++ -*-===//
+
+#ifndef SNNC_DIALECT_SNN_SNNOPS_H
+#define SNNC_DIALECT_SNN_SNNOPS_H
+
+#include "dialects/SNN/NeuronModels.h"
+#include "dialects/SNN/SNNDialect.h"
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/RegionKindInterface.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "dialects/SNN/SNNInterfaces.h.inc"
+
+#define GET_OP_CLASSES
+#include "dialects/SNN/SNNOps.h.inc"
+
+#endif // SNNC_DIALECT_SNN_SNNOPS_H

@@ -1,0 +1,41 @@
+//===- Pipelines.h - the stages of the snnc pipeline ------------*- C++ -*-===//
+//
+// The driver only chains these; `snnc --emit=STAGE` stops after any of them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNC_PASSES_PIPELINES_H
+#define SNNC_PASSES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace snnc {
+
+/// The named stages of compilation, in order.
+enum class Stage { snn, discretized, quantized, mapped, targetIR, artifact };
+
+/// `snn`, `discretized`, ..., `artifact`.
+llvm::StringRef stringifyStage(Stage stage);
+std::optional<Stage> symbolizeStage(llvm::StringRef name);
+
+struct FrontendOptions {
+  /// Step in ms; 0 takes the network's own `dt`.
+  double dt = 0.0;
+  /// `exact` or `euler` for linear neuron models.
+  std::string scheme = "exact";
+};
+
+/// Stage `snn`: canonicalization of the verified input.
+void populateSNNCleanupPipeline(mlir::OpPassManager &pm);
+
+/// Stage `discretized`: per-step coefficients on every population.
+void populateSNNDiscretizePipeline(mlir::OpPassManager &pm,
+                                   const FrontendOptions &options);
+
+} // namespace snnc
+
+#endif // SNNC_PASSES_PIPELINES_H

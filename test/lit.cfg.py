@@ -1,0 +1,23 @@
+# lit configuration for the snnc test suite.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "snnc"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.snnc_obj_root, "test")
+config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in",
+                   "Inputs"]
+
+llvm_config.use_default_substitutions()
+config.substitutions.append(("%snnc_src", config.snnc_src_root))
+config.substitutions.append(("%snnc_obj", config.snnc_obj_root))
+config.substitutions.append(("%examples", os.path.join(config.snnc_src_root, "examples")))
+
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.snnc_tools_dir, append_path=True)
+tools = ["snnc", "snnc-opt"]
+llvm_config.add_tool_substitutions(tools, [config.snnc_tools_dir])

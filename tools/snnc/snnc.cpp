@@ -1,0 +1,178 @@
+//===- snnc.cpp - the snnc compiler driver --------------------------------===//
+//
+// snnc model.mlir --target=NAME -o OUT [--emit=STAGE] [--dt=MS]
+//
+// Parses and verifies the model, runs the pipeline stages up to the requested
+// one and prints the IR of that stage or, at `artifact`, lets the target
+// write its artifact. Every failure is one diagnostic and exit code 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/SNN/SNNOps.h"
+#include "passes/Pipelines.h"
+#include "targets/Target.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace llvm;
+
+namespace {
+cl::OptionCategory snncCategory("snnc options");
+
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
+                               cl::cat(snncCategory));
+cl::opt<std::string> targetName("target", cl::desc("Target to compile for"),
+                                cl::value_desc("name"), cl::cat(snncCategory));
+cl::opt<std::string> outputPath("o", cl::desc("Output file or folder"),
+                                cl::value_desc("path"), cl::init("-"),
+                                cl::cat(snncCategory));
+cl::opt<std::string>
+    emitStage("emit",
+              cl::desc("Stop after a stage: snn, discretized, quantized, "
+                       "mapped, target-ir, artifact (default: artifact with "
+                       "--target, snn without)"),
+              cl::value_desc("stage"), cl::cat(snncCategory));
+cl::opt<bool> listTargets("list-targets", cl::desc("List registered targets"),
+                          cl::cat(snncCategory));
+cl::opt<double> dtMs("dt",
+                     cl::desc("Step in ms (default: the network's own dt)"),
+                     cl::init(0.0), cl::cat(snncCategory));
+cl::opt<std::string> scheme("scheme",
+                            cl::desc("Integration of linear neuron models: "
+                                     "exact (default) or euler"),
+                            cl::init("exact"), cl::cat(snncCategory));
+
+int fail(const Twine &message) {
+  WithColor::error(errs(), "snnc") << message << "\n";
+  return 1;
+}
+
+std::string registeredList() {
+  std::vector<std::string> names = snnc::TargetRegistry::get().names();
+  if (names.empty())
+    return "none are registered";
+  std::string text = "registered:";
+  for (const std::string &name : names)
+    text += " " + name;
+  return text;
+}
+
+int printTargets() {
+  const snnc::TargetRegistry &registry = snnc::TargetRegistry::get();
+  std::vector<std::string> names = registry.names();
+  if (names.empty()) {
+    outs() << "no targets are registered\n";
+    return 0;
+  }
+  for (const std::string &name : names)
+    outs() << format("  %-10s ", name.c_str())
+           << registry.create(name)->getDescription() << "\n";
+  return 0;
+}
+
+/// Writes the module's text through a temporary file that is renamed into
+/// place, so a failure never leaves a partial output.
+int writeIR(ModuleOp module) {
+  auto print = [&](raw_ostream &os) -> Error {
+    module.print(os);
+    return Error::success();
+  };
+  if (outputPath == "-") {
+    (void)print(outs());
+    return 0;
+  }
+  if (Error err = writeToOutput(outputPath, print))
+    return fail("cannot write '" + outputPath + "': " +
+                toString(std::move(err)));
+  return 0;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  snnc::registerAllTargets();
+  cl::HideUnrelatedOptions(snncCategory);
+  cl::ParseCommandLineOptions(argc, argv, "snnc: spiking neural network "
+                                          "compiler\n");
+  if (listTargets)
+    return printTargets();
+  if (inputFile.empty())
+    return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
+
+  std::optional<snnc::Stage> stage =
+      emitStage.empty()
+          ? (targetName.empty() ? snnc::Stage::snn : snnc::Stage::artifact)
+          : snnc::symbolizeStage(emitStage);
+  if (!stage)
+    return fail("unknown stage '" + emitStage +
+                "' (snn, discretized, quantized, mapped, target-ir, artifact)");
+
+  std::unique_ptr<snnc::Target> target;
+  if (!targetName.empty()) {
+    target = snnc::TargetRegistry::get().create(targetName);
+    if (!target)
+      return fail("unknown target '" + targetName + "' (" + registeredList() +
+                  ")");
+  } else if (*stage > snnc::Stage::discretized) {
+    return fail("stage '" + snnc::stringifyStage(*stage) +
+                "' needs a target (--target=NAME; " + registeredList() + ")");
+  }
+
+  std::string errorMessage;
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
+      MemoryBuffer::getFileOrSTDIN(inputFile);
+  if (std::error_code ec = buffer.getError())
+    return fail("cannot open '" + inputFile + "': " + ec.message());
+
+  DialectRegistry registry;
+  registry.insert<snnc::snn::SNNDialect>();
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1;
+  if (module->getOps<snnc::snn::NetworkOp>().empty()) {
+    module->emitError() << "no snn.network in '" << inputFile << "'";
+    return 1;
+  }
+  if (target)
+    (*module)->setAttr(snnc::kTargetAttrName,
+                       StringAttr::get(&context, target->getName()));
+
+  snnc::TargetOptions options;
+  options.frontend.dt = dtMs;
+  options.frontend.scheme = scheme;
+  options.outputPath = outputPath;
+
+  PassManager pm(&context);
+  snnc::populateSNNCleanupPipeline(pm);
+  if (*stage >= snnc::Stage::discretized)
+    snnc::populateSNNDiscretizePipeline(pm, options.frontend);
+  for (snnc::Stage s : {snnc::Stage::quantized, snnc::Stage::mapped,
+                        snnc::Stage::targetIR})
+    if (*stage >= s)
+      target->buildPipeline(pm, s, options);
+  if (failed(pm.run(*module)))
+    return 1;
+
+  if (*stage == snnc::Stage::artifact)
+    return failed(target->emit(*module, options)) ? 1 : 0;
+  return writeIR(*module);
+}
