@@ -20,7 +20,7 @@ for model in examples/*.mlir; do
   grep -c "step = #snn.step" "$OUT/$name.discretized.mlir" \
     | sed 's/^/   populations discretized: /'
   for target in $targets; do
-    "$SNNC" "$model" --target="$target" --report -o "$OUT/$name.$target"
+    "$SNNC" "$model" --target="$target" -o "$OUT/$name.$target"
   done
 done
 echo "== outputs in $OUT/"

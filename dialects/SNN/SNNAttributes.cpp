@@ -105,7 +105,8 @@ LogicalResult checkFinite(function_ref<InFlightDiagnostic()> emitError,
                           ArrayRef<double> values, StringRef what) {
   for (double v : values)
     if (!std::isfinite(v))
-      return emitError() << what << " must be finite, got " << v;
+      return emitError() << what << " must be finite, got "
+                         << units::formatDouble(v);
   return success();
 }
 } // namespace
@@ -193,14 +194,16 @@ DistributionAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   case DistributionKind::uniform:
     if (params[0] > params[1])
       return emitError() << "uniform distribution needs low <= high, got "
-                         << params[0] << " > " << params[1];
+                         << units::formatDouble(params[0]) << " > "
+                         << units::formatDouble(params[1]);
     break;
   case DistributionKind::normal:
   case DistributionKind::lognormal:
     if (params[1] < 0)
       return emitError() << "the deviation of a "
                          << stringifyDistributionKind(kind)
-                         << " distribution must be >= 0, got " << params[1];
+                         << " distribution must be >= 0, got "
+                         << units::formatDouble(params[1]);
     break;
   }
   return success();
@@ -303,17 +306,20 @@ LogicalResult STDPAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   double values[] = {aPlus.convertToDouble(),   aMinus.convertToDouble(),
                      tauPlus.convertToDouble(), tauMinus.convertToDouble(),
                      wMin.convertToDouble(),    wMax.convertToDouble()};
+  std::string text[6];
+  for (int i = 0; i < 6; ++i)
+    text[i] = units::formatDouble(values[i]);
   if (failed(checkFinite(emitError, values, "an stdp parameter")))
     return failure();
   if (values[0] < 0 || values[1] < 0)
     return emitError() << "stdp amplitudes must be >= 0, got a_plus = "
-                       << values[0] << ", a_minus = " << values[1];
+                       << text[0] << ", a_minus = " << text[1];
   if (values[2] <= 0 || values[3] <= 0)
     return emitError() << "stdp time constants must be > 0 ms, got tau_plus = "
-                       << values[2] << ", tau_minus = " << values[3];
+                       << text[2] << ", tau_minus = " << text[3];
   if (values[4] > values[5])
-    return emitError() << "stdp needs w_min <= w_max, got " << values[4]
-                       << " > " << values[5];
+    return emitError() << "stdp needs w_min <= w_max, got " << text[4]
+                       << " > " << text[5];
   return success();
 }
 

@@ -21,6 +21,10 @@ using namespace snnc::snn;
 #include "dialects/SNN/SNNOps.cpp.inc"
 
 namespace {
+/// Numbers in diagnostics read as the user wrote them (`-1.2`, not
+/// `-1.200000e+00`).
+std::string num(double value) { return units::formatDouble(value); }
+
 std::string shapeString(ArrayRef<int64_t> shape) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -81,11 +85,11 @@ LogicalResult verifyQuantity(Operation *op, StringRef name, QuantityAttr q,
   for (auto [i, v] : llvm::enumerate(q.getValues().asArrayRef())) {
     if (range == Range::positive && !(v > 0))
       return op->emitOpError() << "parameter '" << name
-                               << "' must be > 0, got " << v << " (element "
+                               << "' must be > 0, got " << num(v) << " (element "
                                << i << ")";
     if (range == Range::nonNegative && !(v >= 0))
       return op->emitOpError() << "parameter '" << name
-                               << "' must be >= 0, got " << v << " (element "
+                               << "' must be >= 0, got " << num(v) << " (element "
                                << i << ")";
   }
   return success();
@@ -163,8 +167,8 @@ LogicalResult verifyNeuron(Operation *op, const NeuronModel &model) {
       std::optional<double> vr = paramAt(op, *rst, i);
       if (vt && vr && !(*vt > *vr))
         return op->emitOpError()
-               << "v_threshold (" << *vt << " mV) must exceed v_reset (" << *vr
-               << " mV) for neuron " << i;
+               << "v_threshold (" << num(*vt) << " mV) must exceed v_reset ("
+               << num(*vr) << " mV) for neuron " << i;
     }
   }
   if (auto refractory = op->getAttrOfType<QuantityAttr>("refractory"))
@@ -214,7 +218,7 @@ LogicalResult verifyNeuron(Operation *op, const NeuronModel &model) {
   if (auto step = op->getAttrOfType<StepAttr>("step")) {
     if (!(step.getDtMs() > 0))
       return op->emitOpError() << "step dt must be > 0 ms, got "
-                               << step.getDtMs();
+                               << num(step.getDtMs());
     auto expected = getStepCoefficients(model, step.getScheme());
     if (!expected)
       return op->emitOpError()
@@ -274,7 +278,7 @@ LogicalResult CondLIFOp::verify() {
 }
 
 LogicalResult SFNOp::verify() {
-  int64_t levels = getLevels();
+  int64_t levels = static_cast<int64_t>(getLevels());
   if (levels < 1)
     return emitOpError() << "'levels' must be >= 1, got " << levels;
   unsigned needed = llvm::Log2_64_Ceil(static_cast<uint64_t>(levels) + 1);
@@ -367,11 +371,6 @@ LogicalResult NetworkOp::verifyRegions() {
       return emitOpError() << "input #" << i
                            << " must be a spike or current stream, got "
                            << type;
-  for (auto [i, type] : llvm::enumerate(getFunctionType().getResults()))
-    if (!llvm::isa<SpikeType, CurrentType>(type))
-      return emitOpError() << "output #" << i
-                           << " must be a spike or current stream, got "
-                           << type;
 
   std::optional<double> dtMs;
   if (std::optional<QuantityAttr> dt = getDt()) {
@@ -397,8 +396,8 @@ LogicalResult NetworkOp::verifyRegions() {
                << "is discretized but the network has no 'dt'";
       if (step && std::abs(step.getDtMs() - *dtMs) > 1e-12 * *dtMs)
         return op.emitOpError() << "was discretized with dt = "
-                                << step.getDtMs() << " ms but the network's "
-                                << "dt is " << *dtMs << " ms";
+                                << num(step.getDtMs()) << " ms but the "
+                                << "network's dt is " << num(*dtMs) << " ms";
     }
   }
   if (Operation *op = findInstantaneousCycle(body))
@@ -620,13 +619,15 @@ LogicalResult AvgPool2dOp::verify() {
 static FailureOr<SmallVector<int64_t>> flattenShape(FlattenOp op) {
   ArrayRef<int64_t> in = getStreamShape(op.getInput().getType());
   int64_t rank = in.size();
-  int64_t start = op.getStartDim() < 0 ? op.getStartDim() + rank
-                                       : op.getStartDim();
-  int64_t end = op.getEndDim() < 0 ? op.getEndDim() + rank : op.getEndDim();
+  // I64Attr reads back unsigned; the dimensions are signed.
+  int64_t startDim = static_cast<int64_t>(op.getStartDim());
+  int64_t endDim = static_cast<int64_t>(op.getEndDim());
+  int64_t start = startDim < 0 ? startDim + rank : startDim;
+  int64_t end = endDim < 0 ? endDim + rank : endDim;
   if (start < 0 || start >= rank || end < 0 || end >= rank || start > end) {
-    op.emitOpError() << "dimensions " << op.getStartDim() << ".."
-                     << op.getEndDim() << " are not a range of the input's "
-                     << rank << " dimensions";
+    op.emitOpError() << "dimensions " << startDim << ".." << endDim
+                     << " are not a range of the input's " << rank
+                     << " dimensions";
     return failure();
   }
   SmallVector<int64_t> out(in.begin(), in.begin() + start);
@@ -757,7 +758,8 @@ LogicalResult ProceduralOp::verify() {
       return emitOpError() << "fixed_probability needs 'probability'";
     double p = probability->convertToDouble();
     if (!(p >= 0 && p <= 1))
-      return emitOpError() << "'probability' must be in [0, 1], got " << p;
+      return emitOpError() << "'probability' must be in [0, 1], got "
+                           << num(p);
     if (getIndegree())
       return emitOpError() << "fixed_probability takes no 'indegree'";
     break;
