@@ -488,7 +488,10 @@ namespace {
 /// PyTorch's convolution and pooling output size along one axis.
 int64_t windowOutput(int64_t in, int64_t kernel, int64_t stride,
                      int64_t padding, int64_t dilation) {
-  return (in + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1;
+  int64_t span = in + 2 * padding - dilation * (kernel - 1) - 1;
+  // A window larger than the padded input yields nothing (C++ division
+  // would round -1/2 up to 0 and report one output).
+  return span < 0 ? 0 : span / stride + 1;
 }
 
 LogicalResult verifyWindowParams(Operation *op, unsigned spatial,

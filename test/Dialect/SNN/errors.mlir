@@ -388,3 +388,387 @@ snn.network @step_positive(%in: !snn.current<2>) attributes {dt = #snn.q<0.1 ms>
   %s = snn.lif(%in) {tau = #snn.q<20 ms>, v_threshold = #snn.q<1 mV>, step = #snn.step<dt = -0.1 ms, exact, {alpha = array<f64: 0.9>, gain = array<f64: 0.1>}>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output
 }
+
+// -----
+
+snn.network @linear_rank(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{weight must be a matrix [outputs, inputs], got shape 4}}
+  %c = snn.linear %in {weight = dense<1.0> : tensor<4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @linear_input(%in: !snn.spikes<5>) {
+  // expected-error @+1 {{input must have shape 4, got 5}}
+  %c = snn.linear %in {weight = dense<1.0> : tensor<3x4xf32>} : !snn.spikes<5> -> !snn.current<3>
+  snn.output
+}
+
+// -----
+
+snn.network @linear_output(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{output must have shape 3, got 2}}
+  %c = snn.linear %in {weight = dense<1.0> : tensor<3x4xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @linear_int(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'weight' must hold floating-point values, got 'i32'}}
+  %c = snn.linear %in {weight = dense<1> : tensor<3x4xi32>} : !snn.spikes<4> -> !snn.current<3>
+  snn.output
+}
+
+// -----
+
+snn.network @linear_spikes(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{produces a current stream, got '!snn.spikes<3>'}}
+  %c = snn.linear %in {weight = dense<1.0> : tensor<3x4xf32>} : !snn.spikes<4> -> !snn.spikes<3>
+  snn.output
+}
+
+// -----
+
+snn.network @affine_bias(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{bias must have shape 3, got 4}}
+  %c = snn.affine %in {weight = dense<1.0> : tensor<3x4xf32>, bias = dense<0.0> : tensor<4xf32>} : !snn.spikes<4> -> !snn.current<3>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_input_rank(%in: !snn.spikes<8x8>) {
+  // expected-error @+1 {{input must have 3 dimensions [channels, ...], got 8x8}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<8x8> -> !snn.current<2x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_weight_rank(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{weight must have 4 dimensions [out, in/groups, ...], got 2x3x3}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_groups(%in: !snn.spikes<3x8x8>) {
+  // expected-error @+1 {{'groups' = 2 must divide the input channels (3) and the output channels (4)}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<4x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 2} : !snn.spikes<3x8x8> -> !snn.current<4x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_groups_zero(%in: !snn.spikes<2x8x8>) {
+  // expected-error @+1 {{'groups' must be >= 1, got 0}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<4x2x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 0} : !snn.spikes<2x8x8> -> !snn.current<4x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_channels(%in: !snn.spikes<3x8x8>) {
+  // expected-error @+1 {{weight expects 2 input channels, got 3}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<4x2x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<3x8x8> -> !snn.current<4x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_stride(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'stride' must be >= 1, got 0}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 0, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_padding(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'padding' needs 2 value(s), got 1}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_dilation(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'dilation' must be >= 1, got 0}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 0, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_fit(%in: !snn.spikes<1x2x8>) {
+  // expected-error @+1 {{kernel of extent 3 does not fit input dimension 1 of size 2 with padding 0}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x2x8> -> !snn.current<2x1x6>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_output(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{output must have shape 2x6x6, got 2x8x8}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x8x8>
+  snn.output
+}
+
+// -----
+
+snn.network @conv_bias(%in: !snn.spikes<1x8>) {
+  // expected-error @+1 {{bias must have shape 2, got 3}}
+  %c = snn.conv1d %in {weight = dense<1.0> : tensor<2x1x3xf32>, bias = dense<0.0> : tensor<3xf32>, stride = array<i64: 1>, padding = array<i64: 0>, dilation = array<i64: 1>, groups = 1} : !snn.spikes<1x8> -> !snn.current<2x6>
+  snn.output
+}
+
+// -----
+
+snn.network @pool_rank(%in: !snn.spikes<8x8>) {
+  // expected-error @+1 {{input must have 3 dimensions [channels, height, width], got 8x8}}
+  %p = snn.sum_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<8x8> -> !snn.current<4x4>
+  snn.output
+}
+
+// -----
+
+snn.network @pool_kernel(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'kernel_size' must be >= 1, got 0}}
+  %p = snn.avg_pool2d %in {kernel_size = array<i64: 0, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x8x8> -> !snn.current<1x4x4>
+  snn.output
+}
+
+// -----
+
+snn.network @pool_kernel_size(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'kernel_size' needs 2 values, got 3}}
+  %p = snn.avg_pool2d %in {kernel_size = array<i64: 2, 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x8x8> -> !snn.current<1x4x4>
+  snn.output
+}
+
+// -----
+
+snn.network @pool_fit(%in: !snn.spikes<1x1x8>) {
+  // expected-error @+1 {{pooling window 2 does not fit input dimension 1 of size 1}}
+  %p = snn.sum_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x1x8> -> !snn.current<1x1x4>
+  snn.output
+}
+
+// -----
+
+snn.network @pool_output(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{output must have shape 1x4x4, got 1x8x8}}
+  %p = snn.sum_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x8x8> -> !snn.current<1x8x8>
+  snn.output
+}
+
+// -----
+
+snn.network @flatten_range(%in: !snn.spikes<2x3>) {
+  // expected-error @+1 {{dimensions 1..0 are not a range of the input's 2 dimensions}}
+  %f = snn.flatten %in {start_dim = 1, end_dim = 0} : !snn.spikes<2x3> -> !snn.spikes<6>
+  snn.output
+}
+
+// -----
+
+snn.network @flatten_kind(%in: !snn.spikes<2x3>) {
+  // expected-error @+1 {{keeps the stream kind: input '!snn.spikes<2x3>', output '!snn.current<6>'}}
+  %f = snn.flatten %in : !snn.spikes<2x3> -> !snn.current<6>
+  snn.output
+}
+
+// -----
+
+snn.network @flatten_payload(%in: !snn.spikes<2x3, graded 4>) {
+  // expected-error @+1 {{keeps the spike payload: input '!snn.spikes<2x3, graded 4>', output '!snn.spikes<6>'}}
+  %f = snn.flatten %in : !snn.spikes<2x3, graded 4> -> !snn.spikes<6>
+  snn.output
+}
+
+// -----
+
+snn.network @flatten_shape(%in: !snn.spikes<2x3>) {
+  // expected-error @+1 {{output must have shape 6, got 5}}
+  %f = snn.flatten %in : !snn.spikes<2x3> -> !snn.spikes<5>
+  snn.output
+}
+
+// -----
+
+snn.network @scale_shape(%in: !snn.current<4>) {
+  // expected-error @+1 {{scale must have one element or the input's shape 4, got 3}}
+  %s = snn.scale %in {scale = dense<2.0> : tensor<3xf32>} : !snn.current<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @delay_type(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{output type '!snn.current<4>' must equal the input type '!snn.spikes<4>'}}
+  %d = snn.delay %in {delay = #snn.q<1 ms>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @delay_negative(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{parameter 'delay' must be >= 0, got -1 (element 0)}}
+  %d = snn.delay %in {delay = #snn.q<-1 ms>} : !snn.spikes<4> -> !snn.spikes<4>
+  snn.output
+}
+
+// -----
+
+snn.network @delay_steps(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'steps' has 2 values for 4 elements}}
+  %d = snn.delay %in {delay = #snn.q<1 ms>, steps = array<i64: 1, 2>} : !snn.spikes<4> -> !snn.spikes<4>
+  snn.output
+}
+
+// -----
+
+snn.network @delay_steps_negative(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'steps' must be >= 0, got -1}}
+  %d = snn.delay %in {delay = #snn.q<1 ms>, steps = array<i64: -1>} : !snn.spikes<4> -> !snn.spikes<4>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_index_type(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'rows' must hold integers, got 'f32'}}
+  %s = snn.sparse %in {format = #snn.format<coo>, rows = dense<[0.0]> : tensor<1xf32>, cols = dense<[0]> : tensor<1xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_rank(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'rows', 'cols' and 'weights' must be 1-d, got 1x1}}
+  %s = snn.sparse %in {format = #snn.format<coo>, rows = dense<[[0]]> : tensor<1x1xi32>, cols = dense<[0]> : tensor<1xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_cols(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'cols' has 2 entries for 1 weights}}
+  %s = snn.sparse %in {format = #snn.format<coo>, rows = dense<[0]> : tensor<1xi32>, cols = dense<[0, 1]> : tensor<2xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_csr_rows(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'rows' has 2 entries, expected 3 (outputs + 1 row offsets)}}
+  %s = snn.sparse %in {format = #snn.format<csr>, rows = dense<[0, 1]> : tensor<2xi32>, cols = dense<[0]> : tensor<1xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_source(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{synapse 0 has source 4 outside the input's 4 elements}}
+  %s = snn.sparse %in {format = #snn.format<coo>, rows = dense<[0]> : tensor<1xi32>, cols = dense<[4]> : tensor<1xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_target(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{synapse 0 has target 2 outside the output's 2 elements}}
+  %s = snn.sparse %in {format = #snn.format<coo>, rows = dense<[2]> : tensor<1xi32>, cols = dense<[0]> : tensor<1xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_csr_ends(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{CSR row offsets must run from 0 to 1, got 0 to 2}}
+  %s = snn.sparse %in {format = #snn.format<csr>, rows = dense<[0, 1, 2]> : tensor<3xi32>, cols = dense<[0]> : tensor<1xi32>, weights = dense<[1.0]> : tensor<1xf32>} : !snn.spikes<4> -> !snn.current<2>
+  snn.output
+}
+
+// -----
+
+snn.network @sparse_csr_order(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{CSR row offsets decrease at row 1}}
+  %s = snn.sparse %in {format = #snn.format<csr>, rows = dense<[0, 2, 1, 2]> : tensor<4xi32>, cols = dense<[0, 1]> : tensor<2xi32>, weights = dense<[1.0, 1.0]> : tensor<2xf32>} : !snn.spikes<4> -> !snn.current<3>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_probability_missing(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{fixed_probability needs 'probability'}}
+  %p = snn.procedural %in {connector = #snn.connector<fixed_probability>, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_probability_range(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'probability' must be in [0, 1], got 1.5}}
+  %p = snn.procedural %in {connector = #snn.connector<fixed_probability>, probability = 1.5, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_probability_indegree(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{fixed_probability takes no 'indegree'}}
+  %p = snn.procedural %in {connector = #snn.connector<fixed_probability>, probability = 0.5, indegree = 2, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_indegree_missing(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{fixed_indegree needs 'indegree'}}
+  %p = snn.procedural %in {connector = #snn.connector<fixed_indegree>, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_indegree_range(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{'indegree' of 5 exceeds the input's 4 sources}}
+  %p = snn.procedural %in {connector = #snn.connector<fixed_indegree>, indegree = 5, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_indegree_probability(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{fixed_indegree takes no 'probability'}}
+  %p = snn.procedural %in {connector = #snn.connector<fixed_indegree>, indegree = 2, probability = 0.5, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_one_to_one(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{one_to_one needs as many sources as targets, got 4 and 3}}
+  %p = snn.procedural %in {connector = #snn.connector<one_to_one>, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<3>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_one_to_one_params(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{one_to_one takes no 'probability' or 'indegree'}}
+  %p = snn.procedural %in {connector = #snn.connector<one_to_one>, indegree = 1, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output
+}
+
+// -----
+
+snn.network @proc_output(%in: !snn.spikes<4>) {
+  // expected-error @+1 {{produces a current stream, got '!snn.spikes<4>'}}
+  %p = snn.procedural %in {connector = #snn.connector<one_to_one>, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.spikes<4>
+  snn.output
+}
