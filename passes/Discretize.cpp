@@ -31,9 +31,9 @@ FailureOr<int64_t> wholeSteps(Operation *op, StringRef what, double ms,
   double steps = ms / dt;
   double rounded = std::round(steps);
   if (std::abs(steps - rounded) > 1e-6 * std::max(1.0, rounded)) {
-    op->emitOpError() << what << " of " << ms
-                      << " ms is not a whole number of " << dt
-                      << " ms steps";
+    op->emitOpError() << what << " of " << units::formatDouble(ms)
+                      << " ms is not a whole number of "
+                      << units::formatDouble(dt) << " ms steps";
     return failure();
   }
   return static_cast<int64_t>(rounded);
@@ -100,8 +100,9 @@ LogicalResult SNNDiscretizePass::discretize(NeuronOpInterface neuron,
     for (size_t i = 0; i < width; ++i)
       if (dt >= params.at(tauName, i))
         return op->emitOpError()
-               << "forward euler needs dt < " << tauName << ", got dt = " << dt
-               << " ms and " << tauName << " = " << params.at(tauName, i)
+               << "forward euler needs dt < " << tauName
+               << ", got dt = " << units::formatDouble(dt) << " ms and "
+               << tauName << " = " << units::formatDouble(params.at(tauName, i))
                << " ms (neuron " << i << ")";
     return success();
   };
@@ -200,7 +201,8 @@ void SNNDiscretizePass::runOnOperation() {
     step = own->at(0);
   }
   if (!(step > 0) || !std::isfinite(step)) {
-    network.emitError() << "the time step must be > 0 ms, got " << step;
+    network.emitError() << "the time step must be > 0 ms, got "
+                        << units::formatDouble(step);
     return signalPassFailure();
   }
   MLIRContext *ctx = &getContext();

@@ -3,7 +3,9 @@
 #include "dialects/SNN/SNNOps.h"
 #include "dialects/SNN/Weights.h"
 
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/FunctionImplementation.h"
 #include "llvm/ADT/DenseMap.h"
@@ -41,8 +43,30 @@ std::string shapeString(ElementsAttr attr) {
   return shapeString(attr.getShapedType().getShape());
 }
 
+/// A resource blob must hold exactly the bytes its tensor type describes.
+LogicalResult checkBlobSize(Operation *op, StringRef name, ElementsAttr attr) {
+  auto resource = llvm::dyn_cast<DenseResourceElementsAttr>(attr);
+  if (!resource)
+    return success();
+  AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+  if (!blob)
+    return success(); // Not loaded: nothing to compare yet.
+  Type element = attr.getShapedType().getElementType();
+  int64_t bits = element.getIntOrFloatBitWidth();
+  int64_t needed = attr.getNumElements() * ((bits + 7) / 8);
+  int64_t held = blob->getData().size();
+  if (held != needed)
+    return op->emitOpError()
+           << "'" << name << "' blob '" << resource.getRawHandle().getKey()
+           << "' holds " << held << " bytes but " << attr.getShapedType()
+           << " needs " << needed;
+  return success();
+}
+
 LogicalResult requireFloatTensor(Operation *op, StringRef name,
                                  ElementsAttr attr) {
+  if (failed(checkBlobSize(op, name, attr)))
+    return failure();
   if (!llvm::isa<FloatType>(attr.getShapedType().getElementType()))
     return op->emitOpError() << "'" << name
                              << "' must hold floating-point values, got "
@@ -700,10 +724,13 @@ LogicalResult SparseOp::verify() {
       failed(requireCurrentResult(*this)))
     return failure();
   for (auto [name, attr] : {std::pair<StringRef, ElementsAttr>{"rows", getRows()},
-                            {"cols", getCols()}})
+                            {"cols", getCols()}}) {
     if (!llvm::isa<IntegerType>(attr.getShapedType().getElementType()))
       return emitOpError() << "'" << name << "' must hold integers, got "
                            << attr.getShapedType().getElementType();
+    if (failed(checkBlobSize(*this, name, attr)))
+      return failure();
+  }
   for (ElementsAttr attr : {getRows(), getCols(), getWeights()})
     if (attr.getShapedType().getRank() != 1)
       return emitOpError() << "'rows', 'cols' and 'weights' must be 1-d, got "

@@ -9,13 +9,15 @@
 using namespace mlir;
 
 namespace {
+/// Appends a loaded blob of the expected element count; a blob of another
+/// size does not describe the tensor and is not read.
 template <typename T, typename ResourceAttr, typename Out>
 bool appendResource(ElementsAttr attr, Out &out) {
   auto resource = llvm::dyn_cast<ResourceAttr>(attr);
   if (!resource)
     return false;
   std::optional<ArrayRef<T>> data = resource.tryGetAsArrayRef();
-  if (!data)
+  if (!data || static_cast<int64_t>(data->size()) != attr.getNumElements())
     return false;
   out.append(data->begin(), data->end());
   return true;

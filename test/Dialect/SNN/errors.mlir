@@ -772,3 +772,19 @@ snn.network @proc_output(%in: !snn.spikes<4>) {
   %p = snn.procedural %in {connector = #snn.connector<one_to_one>, seed = 1, weight = #snn.dist<constant(1)>} : !snn.spikes<4> -> !snn.spikes<4>
   snn.output
 }
+
+// -----
+
+snn.network @blob_size(%in: !snn.spikes<3>) {
+  // expected-error @+1 {{'weight' blob 'short' holds 8 bytes but 'tensor<2x3xf32>' needs 24}}
+  %o = snn.linear %in {weight = dense_resource<short> : tensor<2x3xf32>} : !snn.spikes<3> -> !snn.current<2>
+  snn.output
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      short: "0x040000000000803F0000803F"
+    }
+  }
+#-}
