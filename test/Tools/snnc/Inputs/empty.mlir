@@ -1,0 +1,1 @@
+// No network here.
