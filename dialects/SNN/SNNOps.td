@@ -99,7 +99,7 @@ def SNN_ProbeOp : SNN_Op<"probe", [HasParent<"NetworkOp">]> {
 // Neuron populations
 //===----------------------------------------------------------------------===//
 
-class SNN_NeuronOp<string mnemonic, dag params, string model,
+class SNN_NeuronOp<string mnemonic, dag params,
                    string resultKind = "spikes", list<Trait> traits = []>
     : SNN_Op<mnemonic, !listconcat(traits, [
           DeclareOpInterfaceMethods<SNN_NeuronOpInterface>])> {
@@ -124,7 +124,7 @@ defvar SpikeControl = (ins OptionalAttr<SNN_ResetModeAttr>:$reset,
 def SNN_IFOp : SNN_NeuronOp<"if", !con((ins
     OptionalAttr<SNN_Quantity>:$tau, OptionalAttr<SNN_Quantity>:$r,
     SNN_Quantity:$v_threshold, OptionalAttr<SNN_Quantity>:$v_reset,
-    OptionalAttr<SNN_Quantity>:$bias), SpikeControl), "if"> {
+    OptionalAttr<SNN_Quantity>:$bias), SpikeControl)> {
   let summary = "integrate-and-fire population";
   let description = [{
     `tau dv/dt = r (I + bias)`; a spike when `v > v_threshold`, then reset.
@@ -136,7 +136,7 @@ def SNN_LIFOp : SNN_NeuronOp<"lif", !con((ins
     SNN_Quantity:$tau, OptionalAttr<SNN_Quantity>:$r,
     OptionalAttr<SNN_Quantity>:$v_leak, SNN_Quantity:$v_threshold,
     OptionalAttr<SNN_Quantity>:$v_reset, OptionalAttr<SNN_Quantity>:$bias),
-    SpikeControl), "lif"> {
+    SpikeControl)> {
   let summary = "leaky integrate-and-fire population";
   let description = [{
     `tau dv/dt = (v_leak - v) + r (I + bias)`; a spike when
@@ -149,7 +149,7 @@ def SNN_CubaLIFOp : SNN_NeuronOp<"cuba_lif", !con((ins
     OptionalAttr<SNN_Quantity>:$r, OptionalAttr<SNN_Quantity>:$v_leak,
     SNN_Quantity:$v_threshold, OptionalAttr<SNN_Quantity>:$v_reset,
     OptionalAttr<SNN_Quantity>:$w_in, OptionalAttr<SNN_Quantity>:$bias),
-    SpikeControl), "cuba_lif"> {
+    SpikeControl)> {
   let summary = "current-based leaky integrate-and-fire population";
   let description = [{
     `tau_syn di/dt = -i + w_in S`, `tau_mem dv/dt = (v_leak - v) + r (i + bias)`;
@@ -160,7 +160,7 @@ def SNN_CubaLIFOp : SNN_NeuronOp<"cuba_lif", !con((ins
 def SNN_LIOp : SNN_NeuronOp<"li", (ins
     SNN_Quantity:$tau, OptionalAttr<SNN_Quantity>:$r,
     OptionalAttr<SNN_Quantity>:$v_leak, OptionalAttr<SNN_Quantity>:$bias),
-    "li", "current"> {
+    "current"> {
   let summary = "leaky integrator population (outputs its membrane value)";
   let description = [{ `tau dv/dt = (v_leak - v) + r (I + bias)`; output `v`. }];
 }
@@ -169,7 +169,7 @@ def SNN_CubaLIOp : SNN_NeuronOp<"cuba_li", (ins
     SNN_Quantity:$tau_syn, SNN_Quantity:$tau_mem,
     OptionalAttr<SNN_Quantity>:$r, OptionalAttr<SNN_Quantity>:$v_leak,
     OptionalAttr<SNN_Quantity>:$w_in, OptionalAttr<SNN_Quantity>:$bias),
-    "cuba_li", "current"> {
+    "current"> {
   let summary = "current-based leaky integrator population";
   let description = [{
     `tau_syn di/dt = -i + w_in S`, `tau_mem dv/dt = (v_leak - v) + r (i + bias)`;
@@ -179,13 +179,13 @@ def SNN_CubaLIOp : SNN_NeuronOp<"cuba_li", (ins
 
 def SNN_IntegratorOp : SNN_NeuronOp<"integrator", (ins
     OptionalAttr<SNN_Quantity>:$tau, OptionalAttr<SNN_Quantity>:$r,
-    OptionalAttr<SNN_Quantity>:$bias), "integrator", "current"> {
+    OptionalAttr<SNN_Quantity>:$bias), "current"> {
   let summary = "integrator population (NIR `I`)";
   let description = [{ `tau dv/dt = r (I + bias)`; output `v`. }];
 }
 
 def SNN_ThresholdOp : SNN_NeuronOp<"threshold", (ins
-    SNN_Quantity:$v_threshold), "threshold"> {
+    SNN_Quantity:$v_threshold)> {
   let summary = "memoryless threshold: a spike where the input exceeds it";
   let description = [{ `s = [I > v_threshold]`, with `I` read in mV. }];
 }
@@ -195,7 +195,7 @@ def SNN_CondLIFOp : SNN_NeuronOp<"cond_lif", !con((ins
     SNN_Quantity:$v_threshold, OptionalAttr<SNN_Quantity>:$v_reset,
     SNN_Quantity:$tau_syn, SNN_Quantity:$e_rev,
     DenseI64ArrayAttr:$input_channels, OptionalAttr<SNN_Quantity>:$bias),
-    SpikeControl), "cond_lif"> {
+    SpikeControl)> {
   let summary = "conductance-based LIF with exponential synapses";
   let description = [{
     `c_m dv/dt = -g_leak (v - e_leak) - sum_k g_k (v - e_rev[k]) + bias`,
@@ -209,7 +209,7 @@ def SNN_HHOp : SNN_NeuronOp<"hh", (ins
     SNN_Quantity:$c_m, SNN_Quantity:$g_na, SNN_Quantity:$g_k,
     SNN_Quantity:$g_leak, SNN_Quantity:$e_na, SNN_Quantity:$e_k,
     SNN_Quantity:$e_leak, SNN_Quantity:$v_threshold,
-    OptionalAttr<SNN_Quantity>:$bias), "hh"> {
+    OptionalAttr<SNN_Quantity>:$bias)> {
   let summary = "Hodgkin-Huxley population";
   let description = [{
     `c_m dv/dt = -g_na m^3 h (v - e_na) - g_k n^4 (v - e_k)
@@ -222,7 +222,7 @@ def SNN_HHOp : SNN_NeuronOp<"hh", (ins
 def SNN_SFNOp : SNN_NeuronOp<"sfn", !con((ins
     SNN_Quantity:$v_threshold, OptionalAttr<SNN_Quantity>:$r,
     I64Attr:$levels, OptionalAttr<SNN_Quantity>:$bias),
-    SpikeControl), "sfn"> {
+    SpikeControl)> {
   let summary = "scale-and-fire neuron: T steps of IF in one";
   let description = [{
     One step of an SFN with `levels = T` equals `T` steps of an IF neuron with
