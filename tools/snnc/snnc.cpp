@@ -131,7 +131,11 @@ int main(int argc, char **argv) {
                 "' needs a target (--target=NAME; " + registeredList() + ")");
   }
 
-  std::string errorMessage;
+  if (StringRef(inputFile).ends_with(".nir"))
+    return fail("'" + inputFile +
+                "': NIR input is not supported by this build of snnc yet; "
+                "give the model in the snn dialect (.mlir)");
+
   ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
       MemoryBuffer::getFileOrSTDIN(inputFile);
   if (std::error_code ec = buffer.getError())
