@@ -285,7 +285,7 @@ SNN_NEURON_VERIFIER(HHOp)
 
 LogicalResult CondLIFOp::verify() {
   int64_t channels = getTauSyn().size();
-  if (getERev().size() != channels)
+  if (static_cast<int64_t>(getERev().size()) != channels)
     return emitOpError() << "'e_rev' has " << getERev().size()
                          << " values but 'tau_syn' defines " << channels
                          << " synaptic channels";
