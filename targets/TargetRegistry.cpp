@@ -1,6 +1,7 @@
 //===- TargetRegistry.cpp - the name -> target factory registry -----------===//
 
 #include "targets/Target.h"
+#include "targets/cpu/CPUTarget.h"
 
 #include <algorithm>
 
@@ -38,5 +39,9 @@ std::vector<std::string> TargetRegistry::names() const {
 }
 
 void snnc::registerAllTargets() {
-  // Each backend adds its `register<Name>Target()` call here as it lands.
+  static bool done = false;
+  if (done)
+    return;
+  done = true;
+  registerCPUTarget();
 }

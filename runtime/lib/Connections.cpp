@@ -1,0 +1,659 @@
+//===- Connections.cpp - connections of the float reference ---------------===//
+//
+// Every connection scatters the non-zero elements of its input: a spike
+// stream costs its spikes times their fan-out, never the whole matrix.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Nodes.h"
+#include "Random.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace snnrt;
+
+namespace {
+/// A connection producing a dense current stream, zeroed every step.
+class Connection : public Node {
+protected:
+  void beginStep() { std::fill(out.values.begin(), out.values.end(), 0.0); }
+};
+
+/// Pair-based STDP on a stored weight matrix (target-major rows x cols),
+/// with the post-synaptic spikes of the population that reads the output.
+class Plasticity {
+public:
+  bool init(FieldReader &reader, Context &ctx, size_t self, size_t rows,
+            size_t cols) {
+    if (!reader.has("stdp"))
+      return true;
+    std::vector<double> p;
+    if (!reader.f64s("stdp", 6, p))
+      return false;
+    enabled = true;
+    aPlus = p[0];
+    aMinus = p[1];
+    decayPlus = std::exp(-ctx.dt / p[2]);
+    decayMinus = std::exp(-ctx.dt / p[3]);
+    wMin = p[4];
+    wMax = p[5];
+    xPre.assign(cols, 0.0);
+    xPost.assign(rows, 0.0);
+    for (size_t k = 0; k < ctx.nodes->size(); ++k) {
+      const Node &node = *(*ctx.nodes)[k];
+      if (std::find(node.inputs.begin(), node.inputs.end(), self) ==
+          node.inputs.end())
+        continue;
+      if (post != SIZE_MAX || !node.isPopulation() || !node.out.spiking)
+        return reader.fail("stdp needs exactly one spiking population "
+                           "reading this connection");
+      post = k;
+    }
+    if (post == SIZE_MAX)
+      return reader.fail("stdp needs a spiking population reading this "
+                         "connection");
+    return true;
+  }
+
+  /// `weight(j, i)` returns a reference to the weight from i to j.
+  template <typename WeightFn, typename RowFn, typename ColFn>
+  void update(Context &ctx, const Stream &pre, WeightFn &&weight,
+              RowFn &&forEachInRow, ColFn &&forEachInCol) {
+    if (!enabled)
+      return;
+    for (double &x : xPre)
+      x *= decayPlus;
+    for (double &x : xPost)
+      x *= decayMinus;
+    auto clip = [&](float &w) {
+      w = float(std::min(wMax, std::max(wMin, double(w))));
+    };
+    pre.forEachNonZero([&](uint32_t i, double) {
+      xPre[i] += 1.0;
+      forEachInCol(i, [&](size_t j, float &w) {
+        w = float(w - aMinus * xPost[j]);
+        clip(w);
+      });
+    });
+    const Stream &postStream = (*ctx.nodes)[post]->out;
+    for (uint32_t j : postStream.active) {
+      xPost[j] += 1.0;
+      forEachInRow(j, [&](size_t i, float &w) {
+        w = float(w + aPlus * xPre[i]);
+        clip(w);
+      });
+    }
+    (void)weight;
+  }
+
+private:
+  bool enabled = false;
+  double aPlus = 0, aMinus = 0, decayPlus = 1, decayMinus = 1, wMin = 0,
+         wMax = 0;
+  std::vector<double> xPre, xPost;
+  size_t post = SIZE_MAX;
+};
+
+/// Linear and affine: y = W x (+ b). Weights kept source-major so that an
+/// input element scatters one contiguous column.
+class LinearNode : public Connection {
+public:
+  bool init(FieldReader &reader, Context &ctx) override {
+    m = out.size;
+    const Stream &in = (*ctx.nodes)[inputs.at(0)]->out;
+    nIn = in.size;
+    std::vector<float> w;
+    if (!reader.f32s("weight", m * nIn, w))
+      return false;
+    wT.resize(m * nIn);
+    for (size_t j = 0; j < m; ++j)
+      for (size_t i = 0; i < nIn; ++i)
+        wT[i * m + j] = w[j * nIn + i];
+    if (kind == "affine") {
+      std::vector<float> b;
+      if (!reader.f32s("bias", m, b))
+        return false;
+      bias.assign(b.begin(), b.end());
+    }
+    for (size_t k = 0; k < ctx.nodes->size(); ++k)
+      if ((*ctx.nodes)[k].get() == this)
+        self = k;
+    return stdp.init(reader, ctx, self, m, nIn);
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
+      const float *col = &wT[size_t(i) * m];
+      for (size_t j = 0; j < m; ++j)
+        out.values[j] += col[j] * x;
+      activity.synapticEvents += m;
+    });
+    for (size_t j = 0; j < bias.size(); ++j)
+      out.values[j] += bias[j];
+  }
+  void endStep(Context &ctx) override {
+    stdp.update(
+        ctx, input(ctx, 0), [](size_t, size_t) {},
+        [&](size_t j, auto &&fn) {
+          for (size_t i = 0; i < nIn; ++i)
+            fn(i, wT[i * m + j]);
+        },
+        [&](size_t i, auto &&fn) {
+          for (size_t j = 0; j < m; ++j)
+            fn(j, wT[i * m + j]);
+        });
+  }
+  bool readState(const std::string &name,
+                 std::vector<double> &v) const override {
+    if (name != "weight")
+      return false;
+    v.resize(m * nIn);
+    for (size_t j = 0; j < m; ++j)
+      for (size_t i = 0; i < nIn; ++i)
+        v[j * nIn + i] = wT[i * m + j];
+    return true;
+  }
+  uint64_t synapseBytes() const override {
+    return wT.size() * sizeof(float) + bias.size() * sizeof(double);
+  }
+  uint64_t storedSynapses() const override { return wT.size(); }
+
+private:
+  size_t m = 0, nIn = 0, self = 0;
+  std::vector<float> wT;
+  std::vector<double> bias;
+  Plasticity stdp;
+};
+
+/// Explicit sparse synapses, rebuilt at load into source-major CSR.
+class SparseNode : public Connection {
+public:
+  bool init(FieldReader &reader, Context &ctx) override {
+    m = out.size;
+    nIn = (*ctx.nodes)[inputs.at(0)]->out.size;
+    int64_t format;
+    std::vector<int64_t> rows, cols;
+    if (!reader.i64("format", format) || !reader.i64s("rows", rows) ||
+        !reader.i64s("cols", cols))
+      return false;
+    size_t nnz = cols.size();
+    std::vector<float> w;
+    if (!reader.f32s("weights", nnz, w))
+      return false;
+    std::vector<int64_t> target(nnz);
+    if (format == 0) { // CSR by target
+      if (rows.size() != m + 1)
+        return reader.fail("CSR 'rows' needs " + std::to_string(m + 1) +
+                           " offsets");
+      for (size_t j = 0; j < m; ++j) {
+        if (rows[j] < 0 || rows[j] > rows[j + 1] || size_t(rows[j + 1]) > nnz)
+          return reader.fail("CSR row offsets are not monotonic in [0, nnz]");
+        for (int64_t k = rows[j]; k < rows[j + 1]; ++k)
+          target[k] = int64_t(j);
+      }
+    } else {
+      if (rows.size() != nnz)
+        return reader.fail("COO 'rows' needs one entry per synapse");
+      target = rows;
+    }
+    offsets.assign(nIn + 1, 0);
+    for (size_t k = 0; k < nnz; ++k) {
+      if (cols[k] < 0 || size_t(cols[k]) >= nIn || target[k] < 0 ||
+          size_t(target[k]) >= m)
+        return reader.fail("synapse " + std::to_string(k) + " is out of range");
+      ++offsets[cols[k] + 1];
+    }
+    for (size_t i = 0; i < nIn; ++i)
+      offsets[i + 1] += offsets[i];
+    targets.resize(nnz);
+    weights.resize(nnz);
+    std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (size_t k = 0; k < nnz; ++k) {
+      uint32_t slot = fill[cols[k]]++;
+      targets[slot] = uint32_t(target[k]);
+      weights[slot] = w[k];
+    }
+    for (size_t k = 0; k < ctx.nodes->size(); ++k)
+      if ((*ctx.nodes)[k].get() == this)
+        self = k;
+    return stdp.init(reader, ctx, self, m, nIn);
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
+      for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
+        out.values[targets[k]] += weights[k] * x;
+      activity.synapticEvents += offsets[i + 1] - offsets[i];
+    });
+  }
+  void endStep(Context &ctx) override {
+    stdp.update(
+        ctx, input(ctx, 0), [](size_t, size_t) {},
+        [&](size_t j, auto &&fn) {
+          // Rows are scattered across sources: a scan of all synapses.
+          for (size_t i = 0; i < nIn; ++i)
+            for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
+              if (targets[k] == j)
+                fn(i, weights[k]);
+        },
+        [&](size_t i, auto &&fn) {
+          for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
+            fn(targets[k], weights[k]);
+        });
+  }
+  uint64_t synapseBytes() const override {
+    return targets.size() * (sizeof(uint32_t) + sizeof(float)) +
+           offsets.size() * sizeof(uint32_t);
+  }
+  uint64_t storedSynapses() const override { return targets.size(); }
+
+private:
+  size_t m = 0, nIn = 0, self = 0;
+  std::vector<uint32_t> offsets, targets;
+  std::vector<float> weights;
+  Plasticity stdp;
+};
+
+/// Procedural synapses: generated from the seed on every spike. Fixed
+/// probability draws each source's targets by geometric skipping; the weight
+/// of (i, j) is a pure function of the seed and the pair. Fixed in-degree
+/// chooses sources per target, so it is expanded once at load into CSR.
+class ProceduralNode : public Connection {
+public:
+  bool init(FieldReader &reader, Context &ctx) override {
+    m = out.size;
+    nIn = (*ctx.nodes)[inputs.at(0)]->out.size;
+    int64_t autapses = 1;
+    std::vector<double> dist;
+    if (!reader.i64("connector", connector) || !reader.i64("seed", seed) ||
+        !reader.f64s("weight", 3, dist) ||
+        (reader.has("allow_autapses") && !reader.i64("allow_autapses", autapses)))
+      return false;
+    kindOfWeight = Dist(int(dist[0]));
+    w0 = dist[1];
+    w1 = dist[2];
+    allowAutapses = autapses != 0;
+    if (connector == 0) {
+      if (!reader.f64("probability", probability))
+        return false;
+      if (!(probability >= 0 && probability <= 1))
+        return reader.fail("probability must be in [0, 1]");
+      logSkip = probability < 1 ? std::log1p(-probability) : 0.0;
+    } else if (connector == 1) {
+      int64_t k;
+      if (!reader.i64("indegree", k))
+        return false;
+      if (k < 0 || size_t(k) > nIn)
+        return reader.fail("indegree exceeds the number of sources");
+      expandIndegree(size_t(k));
+    } else if (connector == 2) {
+      if (nIn != m)
+        return reader.fail("one_to_one needs as many sources as targets");
+    } else {
+      return reader.fail("unknown connector " + std::to_string(connector));
+    }
+    return true;
+  }
+
+  double weightOf(uint64_t i, uint64_t j) const {
+    return sample(kindOfWeight, w0, w1, uint64_t(seed) ^ 0x5157ull, i, j);
+  }
+
+  /// Calls fn(j) for each target of source i (fixed probability).
+  template <typename Fn> void targetsOf(uint32_t i, Fn &&fn) const {
+    if (probability <= 0)
+      return;
+    if (probability >= 1) {
+      for (size_t j = 0; j < m; ++j)
+        if (allowAutapses || j != i)
+          fn(j);
+      return;
+    }
+    int64_t j = -1;
+    for (uint64_t draw = 0;; ++draw) {
+      double u = uniform01(hash3(uint64_t(seed), i, draw));
+      j += 1 + int64_t(std::floor(std::log1p(-u) / logSkip));
+      if (j >= int64_t(m))
+        return;
+      if (allowAutapses || j != int64_t(i))
+        fn(size_t(j));
+    }
+  }
+
+  void step(Context &ctx) override {
+    beginStep();
+    input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
+      if (connector == 0) {
+        targetsOf(i, [&](size_t j) {
+          out.values[j] += weightOf(i, j) * x;
+          ++activity.synapticEvents;
+        });
+      } else if (connector == 1) {
+        for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
+          out.values[targets[k]] += weights[k] * x;
+        activity.synapticEvents += offsets[i + 1] - offsets[i];
+      } else {
+        out.values[i] += weightOf(i, i) * x;
+        ++activity.synapticEvents;
+      }
+    });
+  }
+  uint64_t synapseBytes() const override {
+    return targets.size() * (sizeof(uint32_t) + sizeof(float)) +
+           offsets.size() * sizeof(uint32_t);
+  }
+  uint64_t storedSynapses() const override { return targets.size(); }
+
+private:
+  /// k distinct sources per target by a partial Fisher-Yates shuffle keyed
+  /// on (seed, target).
+  void expandIndegree(size_t k) {
+    std::vector<std::vector<std::pair<uint32_t, float>>> bySource(nIn);
+    std::vector<uint32_t> pool(nIn);
+    for (size_t j = 0; j < m; ++j) {
+      for (size_t i = 0; i < nIn; ++i)
+        pool[i] = uint32_t(i);
+      size_t size = nIn;
+      if (!allowAutapses && j < nIn) {
+        std::swap(pool[j], pool[size - 1]);
+        --size;
+      }
+      for (size_t d = 0; d < k && d < size; ++d) {
+        size_t pick = d + size_t(uniform01(hash3(uint64_t(seed), j, d)) *
+                                 double(size - d));
+        std::swap(pool[d], pool[pick]);
+        bySource[pool[d]].push_back(
+            {uint32_t(j), float(weightOf(pool[d], j))});
+      }
+    }
+    offsets.assign(nIn + 1, 0);
+    for (size_t i = 0; i < nIn; ++i) {
+      offsets[i + 1] = offsets[i] + uint32_t(bySource[i].size());
+      for (auto [j, w] : bySource[i]) {
+        targets.push_back(j);
+        weights.push_back(w);
+      }
+    }
+  }
+
+  size_t m = 0, nIn = 0;
+  int64_t connector = 0, seed = 0;
+  double probability = 0, logSkip = 0, w0 = 0, w1 = 0;
+  Dist kindOfWeight = Dist::constant;
+  bool allowAutapses = true;
+  std::vector<uint32_t> offsets, targets;
+  std::vector<float> weights;
+};
+
+/// Convolution with one stored kernel (1-d or 2-d), PyTorch semantics.
+class ConvNode : public Connection {
+public:
+  bool init(FieldReader &reader, Context &ctx) override {
+    const Stream &in = (*ctx.nodes)[inputs.at(0)]->out;
+    spatial = kind == "conv1d" ? 1 : 2;
+    if (in.shape.size() != spatial + 1 || out.shape.size() != spatial + 1)
+      return reader.fail("input and output need " +
+                         std::to_string(spatial + 1) + " dimensions");
+    std::vector<int64_t> wshape;
+    if (!reader.i64s("weight_shape", wshape) || !reader.i64s("stride", stride) ||
+        !reader.i64s("padding", padding) || !reader.i64s("dilation", dilation) ||
+        !reader.i64("groups", groups))
+      return false;
+    if (wshape.size() != spatial + 2 || stride.size() != spatial ||
+        padding.size() != spatial || dilation.size() != spatial || groups < 1)
+      return reader.fail("inconsistent convolution parameters");
+    cin = in.shape[0];
+    cout = out.shape[0];
+    inDims.assign(in.shape.begin() + 1, in.shape.end());
+    outDims.assign(out.shape.begin() + 1, out.shape.end());
+    kDims.assign(wshape.begin() + 2, wshape.end());
+    cinPerGroup = wshape[1];
+    if (cinPerGroup * groups != cin || cout % groups != 0)
+      return reader.fail("channels do not match the groups");
+    size_t count = 1;
+    for (int64_t d : wshape)
+      count *= size_t(d);
+    if (!reader.f32s("weight", count, kernel))
+      return false;
+    if (reader.has("bias")) {
+      std::vector<float> b;
+      if (!reader.f32s("bias", size_t(cout), b))
+        return false;
+      bias.assign(b.begin(), b.end());
+    }
+    return true;
+  }
+
+  void step(Context &ctx) override {
+    beginStep();
+    int64_t inW = spatial == 2 ? inDims[1] : 1;
+    int64_t inPlane = inDims[0] * inW;
+    int64_t outW = spatial == 2 ? outDims[1] : 1;
+    int64_t outPlane = outDims[0] * outW;
+    int64_t kH = kDims[0], kW = spatial == 2 ? kDims[1] : 1;
+    int64_t coutPerGroup = cout / groups;
+    input(ctx, 0).forEachNonZero([&](uint32_t index, double x) {
+      int64_t c = index / inPlane, rest = index % inPlane;
+      int64_t y = rest / inW, xx = rest % inW;
+      int64_t g = c / cinPerGroup, cl = c % cinPerGroup;
+      for (int64_t ky = 0; ky < kH; ++ky) {
+        int64_t ny = y + padding[0] - ky * dilation[0];
+        if (ny < 0 || ny % stride[0] != 0 || ny / stride[0] >= outDims[0])
+          continue;
+        int64_t oy = ny / stride[0];
+        for (int64_t kx = 0; kx < kW; ++kx) {
+          int64_t ox = 0;
+          if (spatial == 2) {
+            int64_t nx = xx + padding[1] - kx * dilation[1];
+            if (nx < 0 || nx % stride[1] != 0 || nx / stride[1] >= outDims[1])
+              continue;
+            ox = nx / stride[1];
+          }
+          for (int64_t ol = 0; ol < coutPerGroup; ++ol) {
+            int64_t oc = g * coutPerGroup + ol;
+            float w = kernel[((oc * cinPerGroup + cl) * kH + ky) * kW + kx];
+            out.values[oc * outPlane + oy * outW + ox] += w * x;
+          }
+          activity.synapticEvents += coutPerGroup;
+        }
+      }
+    });
+    if (!bias.empty())
+      for (int64_t oc = 0; oc < cout; ++oc)
+        for (int64_t p = 0; p < outPlane; ++p)
+          out.values[oc * outPlane + p] += bias[oc];
+  }
+  uint64_t synapseBytes() const override {
+    return kernel.size() * sizeof(float) + bias.size() * sizeof(double);
+  }
+  uint64_t storedSynapses() const override { return kernel.size(); }
+
+private:
+  size_t spatial = 2;
+  int64_t cin = 0, cout = 0, cinPerGroup = 0, groups = 1;
+  std::vector<int64_t> stride, padding, dilation, inDims, outDims, kDims;
+  std::vector<float> kernel;
+  std::vector<double> bias;
+};
+
+/// Sum and average pooling over 2-d windows of each channel.
+class PoolNode : public Connection {
+public:
+  bool init(FieldReader &reader, Context &ctx) override {
+    const Stream &in = (*ctx.nodes)[inputs.at(0)]->out;
+    if (!reader.i64s("kernel_size", kernelSize) || !reader.i64s("stride", stride) ||
+        !reader.i64s("padding", padding))
+      return false;
+    if (in.shape.size() != 3 || out.shape.size() != 3 || kernelSize.size() != 2 ||
+        stride.size() != 2 || padding.size() != 2)
+      return reader.fail("pooling needs [C, H, W] streams and 2-d windows");
+    inH = in.shape[1];
+    inW = in.shape[2];
+    outH = out.shape[1];
+    outW = out.shape[2];
+    scale = kind == "avg_pool2d" ? 1.0 / double(kernelSize[0] * kernelSize[1])
+                                 : 1.0;
+    return true;
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    input(ctx, 0).forEachNonZero([&](uint32_t index, double x) {
+      int64_t c = index / (inH * inW), rest = index % (inH * inW);
+      int64_t y = rest / inW, xx = rest % inW;
+      for (int64_t ky = 0; ky < kernelSize[0]; ++ky) {
+        int64_t ny = y + padding[0] - ky;
+        if (ny < 0 || ny % stride[0] != 0 || ny / stride[0] >= outH)
+          continue;
+        for (int64_t kx = 0; kx < kernelSize[1]; ++kx) {
+          int64_t nx = xx + padding[1] - kx;
+          if (nx < 0 || nx % stride[1] != 0 || nx / stride[1] >= outW)
+            continue;
+          out.values[(c * outH + ny / stride[0]) * outW + nx / stride[1]] +=
+              scale * x;
+          ++activity.synapticEvents;
+        }
+      }
+    });
+  }
+
+private:
+  int64_t inH = 0, inW = 0, outH = 0, outW = 0;
+  double scale = 1;
+  std::vector<int64_t> kernelSize, stride, padding;
+};
+
+/// Flatten: the same elements under a new shape, same stream kind.
+class FlattenNode : public Node {
+public:
+  bool init(FieldReader &, Context &) override { return true; }
+  void step(Context &ctx) override {
+    const Stream &in = input(ctx, 0);
+    out.active = in.active;
+    out.payload = in.payload;
+    if (!out.spiking)
+      out.values = in.values;
+  }
+};
+
+/// y = s * x with a scalar or per-element gain.
+class ScaleNode : public Connection {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    std::vector<double> s;
+    if (!reader.f64s("scale", out.size, s))
+      return false;
+    gain = s;
+    return true;
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    input(ctx, 0).forEachNonZero(
+        [&](uint32_t i, double x) { out.values[i] = gain[i] * x; });
+  }
+
+private:
+  std::vector<double> gain;
+};
+
+/// y(t) = x(t - d) through a ring buffer of the last max(d) + 1 steps.
+class DelayNode : public Node {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    std::vector<int64_t> s;
+    if (!reader.i64s("steps", s))
+      return false;
+    if (s.size() != 1 && s.size() != out.size)
+      return reader.fail("'steps' needs 1 or " + std::to_string(out.size) +
+                         " values");
+    if (inputs.size() != 1)
+      return reader.fail("a delay has one input");
+    steps.resize(out.size);
+    int64_t most = 0;
+    for (size_t i = 0; i < out.size; ++i) {
+      steps[i] = s.size() == 1 ? s[0] : s[i];
+      if (steps[i] < 0)
+        return reader.fail("negative delay");
+      most = std::max(most, steps[i]);
+    }
+    for (int64_t d : steps)
+      if (d == 0 && mode[0] != kSameStep)
+        return reader.fail("a zero-step delay must read its input in the "
+                           "same step");
+    depth = size_t(most) + 1;
+    ring.assign(depth * out.size, 0.0);
+    return true;
+  }
+  void step(Context &ctx) override {
+    // Zero-step elements pass this step's input straight through; when every
+    // element waits at least a step the input is read only at the end of the
+    // step (mode kEndOfStep), which is what lets a delay close a cycle.
+    std::vector<double> now(out.size, 0.0);
+    if (mode[0] == kSameStep)
+      input(ctx, 0).forEachNonZero([&](uint32_t i, double x) { now[i] = x; });
+    out.active.clear();
+    out.payload.clear();
+    for (size_t i = 0; i < out.size; ++i) {
+      double x = steps[i] == 0
+                     ? now[i]
+                     : ring[((head + depth - size_t(steps[i])) % depth) *
+                                out.size +
+                            i];
+      if (out.spiking) {
+        if (x != 0.0) {
+          out.active.push_back(uint32_t(i));
+          if (out.payloadBits)
+            out.payload.push_back(uint32_t(x));
+        }
+      } else {
+        out.values[i] = x;
+      }
+    }
+  }
+  void endStep(Context &ctx) override {
+    const Stream &in = input(ctx, 0);
+    double *slot = &ring[head * out.size];
+    std::fill(slot, slot + out.size, 0.0);
+    in.forEachNonZero([&](uint32_t i, double x) { slot[i] = x; });
+    head = (head + 1) % depth;
+  }
+
+private:
+  std::vector<int64_t> steps;
+  size_t depth = 1, head = 0;
+  std::vector<double> ring;
+};
+
+/// A network input: its stream is written through the API.
+class InputNode : public Node {
+public:
+  bool init(FieldReader &, Context &) override { return true; }
+  void step(Context &) override {}
+};
+} // namespace
+
+std::unique_ptr<Node> makeNeuronNode(const std::string &kind);
+
+NodeFactory snnrt::findNodeFactory(const std::string &kind) {
+  if (makeNeuronNode(kind))
+    return [kind] { return makeNeuronNode(kind); };
+  if (kind == "linear" || kind == "affine")
+    return [] { return std::make_unique<LinearNode>(); };
+  if (kind == "sparse")
+    return [] { return std::make_unique<SparseNode>(); };
+  if (kind == "procedural")
+    return [] { return std::make_unique<ProceduralNode>(); };
+  if (kind == "conv1d" || kind == "conv2d")
+    return [] { return std::make_unique<ConvNode>(); };
+  if (kind == "sum_pool2d" || kind == "avg_pool2d")
+    return [] { return std::make_unique<PoolNode>(); };
+  if (kind == "flatten")
+    return [] { return std::make_unique<FlattenNode>(); };
+  if (kind == "scale")
+    return [] { return std::make_unique<ScaleNode>(); };
+  if (kind == "delay")
+    return [] { return std::make_unique<DelayNode>(); };
+  if (kind == "input")
+    return [] { return std::make_unique<InputNode>(); };
+  return nullptr;
+}

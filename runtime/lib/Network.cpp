@@ -1,0 +1,366 @@
+//===- Network.cpp - loading and stepping the emulator --------------------===//
+
+#include "Nodes.h"
+
+using namespace snnrt;
+
+void Stream::clear() {
+  active.clear();
+  payload.clear();
+  if (!spiking)
+    std::fill(values.begin(), values.end(), 0.0);
+}
+
+Node::~Node() = default;
+
+const Stream &Node::input(Context &ctx, size_t k) const {
+  Node &source = *(*ctx.nodes)[inputs[k]];
+  return mode[k] == kPreviousStep ? source.previous : source.out;
+}
+
+//===----------------------------------------------------------------------===//
+// FieldReader
+//===----------------------------------------------------------------------===//
+
+bool FieldReader::fail(const std::string &message) {
+  error = "node '" + nodeName + "': " + message;
+  return false;
+}
+
+const Field *FieldReader::require(const std::string &field) {
+  const Field *f = record.find(field);
+  if (!f)
+    fail("missing field '" + field + "'");
+  return f;
+}
+
+bool FieldReader::f64s(const std::string &field, size_t n,
+                       std::vector<double> &out) {
+  const Field *f = require(field);
+  if (!f)
+    return false;
+  if (f->count != 1 && f->count != n)
+    return fail("field '" + field + "' has " + std::to_string(f->count) +
+                " values, expected 1 or " + std::to_string(n));
+  out.resize(n);
+  for (size_t i = 0; i < n; ++i)
+    out[i] = f->at<double>(f->count == 1 ? 0 : i);
+  return true;
+}
+
+bool FieldReader::f64sOr(const std::string &field, size_t n, double fallback,
+                         std::vector<double> &out) {
+  if (!record.find(field)) {
+    out.assign(n, fallback);
+    return true;
+  }
+  return f64s(field, n, out);
+}
+
+bool FieldReader::f32s(const std::string &field, size_t count,
+                       std::vector<float> &out) {
+  const Field *f = require(field);
+  if (!f)
+    return false;
+  if (f->count != count)
+    return fail("field '" + field + "' has " + std::to_string(f->count) +
+                " values, expected " + std::to_string(count));
+  out.resize(count);
+  for (size_t i = 0; i < count; ++i)
+    out[i] = f->at<float>(i);
+  return true;
+}
+
+bool FieldReader::i64s(const std::string &field, std::vector<int64_t> &out) {
+  const Field *f = require(field);
+  if (!f)
+    return false;
+  out.resize(f->count);
+  for (size_t i = 0; i < f->count; ++i)
+    out[i] = f->at<int64_t>(i);
+  return true;
+}
+
+bool FieldReader::i64(const std::string &field, int64_t &out) {
+  std::vector<int64_t> values;
+  if (!i64s(field, values))
+    return false;
+  if (values.size() != 1)
+    return fail("field '" + field + "' must hold one value");
+  out = values[0];
+  return true;
+}
+
+bool FieldReader::f64(const std::string &field, double &out) {
+  std::vector<double> values;
+  if (!f64s(field, 1, values))
+    return false;
+  out = values[0];
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Network
+//===----------------------------------------------------------------------===//
+
+Network::~Network() = default;
+
+std::unique_ptr<Network> Network::loadFile(const std::string &path,
+                                           std::string &error) {
+  std::vector<Record> records;
+  if (!readImage(path, records, error))
+    return nullptr;
+  auto network = load(records, error);
+  if (!network)
+    error = path + ": " + error;
+  return network;
+}
+
+namespace {
+std::string fieldString(const Record &record, const std::string &name) {
+  const Field *f = record.find(name);
+  return f ? f->str() : std::string();
+}
+} // namespace
+
+std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
+                                       std::string &error) {
+  if (records.empty() || fieldString(records[0], "kind") != "network") {
+    error = "the first record must describe the network";
+    return nullptr;
+  }
+  std::unique_ptr<Network> net(new Network());
+  FieldReader header(records[0], "network", error);
+  net->networkName = fieldString(records[0], "name");
+  if (!header.f64("dt", net->dt))
+    return nullptr;
+  if (!(net->dt > 0)) {
+    error = "network dt must be > 0 ms, got " + std::to_string(net->dt);
+    return nullptr;
+  }
+  std::vector<int64_t> outputs;
+  if (!header.i64s("outputs", outputs))
+    return nullptr;
+
+  Context ctx{&net->nodes, net->dt};
+  for (size_t r = 1; r < records.size(); ++r) {
+    const Record &record = records[r];
+    std::string kind = fieldString(record, "kind");
+    if (kind == "probe") {
+      FieldReader reader(record, "probe " + fieldString(record, "name"), error);
+      int64_t source;
+      if (!reader.i64("source", source))
+        return nullptr;
+      if (source < 0 || size_t(source) >= net->nodes.size())
+        return reader.fail("source " + std::to_string(source) +
+                           " is not a node"),
+               nullptr;
+      Probe probe{fieldString(record, "name"), size_t(source),
+                  fieldString(record, "state"), net->nodes[source]->out.size};
+      std::vector<double> scratch;
+      if (!probe.state.empty() &&
+          !net->nodes[source]->readState(probe.state, scratch))
+        return reader.fail("node '" + net->nodes[source]->name +
+                           "' has no state '" + probe.state + "'"),
+               nullptr;
+      net->probeList.push_back(probe);
+      continue;
+    }
+    std::string name = fieldString(record, "name");
+    FieldReader reader(record, name, error);
+    NodeFactory factory = findNodeFactory(kind);
+    if (!factory)
+      return reader.fail("unknown node kind '" + kind + "'"), nullptr;
+    std::unique_ptr<Node> node = factory();
+    node->name = name;
+    node->kind = kind;
+    size_t self = net->nodes.size();
+
+    std::vector<int64_t> inputs, delayed, shape;
+    if (!reader.i64s("inputs", inputs) || !reader.i64s("delayed", delayed) ||
+        !reader.i64s("shape", shape))
+      return nullptr;
+    if (delayed.size() != inputs.size())
+      return reader.fail("'delayed' and 'inputs' differ in length"), nullptr;
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      if (delayed[k] < 0 || delayed[k] > kEndOfStep)
+        return reader.fail("input " + std::to_string(k) + " has mode " +
+                           std::to_string(delayed[k])),
+               nullptr;
+      bool sameStep = delayed[k] == kSameStep;
+      int64_t in = inputs[k];
+      // Same-step inputs come earlier in the evaluation order; the others
+      // may close a cycle and only need to exist at the end of loading.
+      if (in < 0 || (sameStep && size_t(in) >= self) ||
+          (!sameStep && size_t(in) >= records.size()))
+        return reader.fail("input " + std::to_string(k) + " refers to node " +
+                           std::to_string(in) +
+                           ", which is not evaluated before it"),
+               nullptr;
+      node->inputs.push_back(size_t(in));
+      node->mode.push_back(uint8_t(delayed[k]));
+    }
+    size_t size = 1;
+    for (int64_t d : shape) {
+      if (d <= 0)
+        return reader.fail("shape dimensions must be positive"), nullptr;
+      size *= size_t(d);
+    }
+    node->out.spiking = fieldString(record, "stream") == "spikes";
+    node->out.shape = shape;
+    node->out.size = size;
+    int64_t bits = 0;
+    if (reader.has("payload_bits") && !reader.i64("payload_bits", bits))
+      return nullptr;
+    node->out.payloadBits = uint32_t(bits);
+    if (!node->out.spiking)
+      node->out.values.assign(size, 0.0);
+    node->previous = node->out;
+    net->nodes.push_back(std::move(node));
+    if (kind == "input")
+      net->inputNodes.push_back(self);
+  }
+  // Delayed edges are checked once every node exists; then each node reads
+  // its own fields (some look at their inputs' streams).
+  size_t nodeIndex = 0;
+  for (size_t r = 1; r < records.size(); ++r) {
+    if (fieldString(records[r], "kind") == "probe")
+      continue;
+    Node &node = *net->nodes[nodeIndex++];
+    FieldReader reader(records[r], node.name, error);
+    for (size_t k = 0; k < node.inputs.size(); ++k) {
+      if (node.inputs[k] >= net->nodes.size())
+        return reader.fail("delayed input " + std::to_string(k) +
+                           " refers to a missing node"),
+               nullptr;
+      if (node.mode[k] == kPreviousStep)
+        net->nodes[node.inputs[k]]->keepPrevious = true;
+    }
+    if (!node.init(reader, ctx))
+      return nullptr;
+  }
+  for (int64_t o : outputs) {
+    if (o < 0 || size_t(o) >= net->nodes.size()) {
+      error = "network output refers to node " + std::to_string(o) +
+              ", which does not exist";
+      return nullptr;
+    }
+    net->outputNodes.push_back(size_t(o));
+  }
+  return net;
+}
+
+const Stream &Network::inputInfo(size_t i) const {
+  return nodes[inputNodes[i]]->out;
+}
+
+bool Network::setInputSpikes(size_t i, const uint32_t *indices,
+                             const uint32_t *payloads, size_t n,
+                             std::string &error) {
+  if (i >= inputNodes.size()) {
+    error = "input " + std::to_string(i) + " does not exist";
+    return false;
+  }
+  Stream &s = nodes[inputNodes[i]]->out;
+  if (!s.spiking) {
+    error = "input " + std::to_string(i) + " takes currents, not spikes";
+    return false;
+  }
+  s.active.clear();
+  s.payload.clear();
+  for (size_t k = 0; k < n; ++k) {
+    if (indices[k] >= s.size) {
+      error = "spike on element " + std::to_string(indices[k]) +
+              " of input " + std::to_string(i) + ", which has " +
+              std::to_string(s.size) + " elements";
+      return false;
+    }
+    s.active.push_back(indices[k]);
+    if (s.payloadBits)
+      s.payload.push_back(payloads ? payloads[k] : 1u);
+  }
+  return true;
+}
+
+bool Network::setInputValues(size_t i, const double *values, size_t n,
+                             std::string &error) {
+  if (i >= inputNodes.size()) {
+    error = "input " + std::to_string(i) + " does not exist";
+    return false;
+  }
+  Stream &s = nodes[inputNodes[i]]->out;
+  if (s.spiking) {
+    error = "input " + std::to_string(i) + " takes spikes, not currents";
+    return false;
+  }
+  if (n != s.size) {
+    error = "input " + std::to_string(i) + " has " + std::to_string(s.size) +
+            " elements, got " + std::to_string(n) + " values";
+    return false;
+  }
+  s.values.assign(values, values + n);
+  return true;
+}
+
+void Network::step() {
+  Context ctx{&nodes, dt};
+  for (auto &node : nodes)
+    node->step(ctx);
+  for (auto &node : nodes)
+    node->endStep(ctx);
+  for (auto &node : nodes)
+    if (node->keepPrevious)
+      node->previous = node->out;
+  for (size_t i : inputNodes) {
+    Stream &s = nodes[i]->out;
+    nodes[i]->activity.spikes += s.active.size();
+    if (s.spiking) {
+      s.active.clear();
+      s.payload.clear();
+    }
+  }
+  ++stepCount;
+}
+
+const Stream &Network::output(size_t i) const {
+  return nodes[outputNodes[i]]->out;
+}
+
+void Network::readProbe(size_t i, std::vector<double> &out) const {
+  const Probe &probe = probeList[i];
+  const Node &node = *nodes[probe.node];
+  if (!probe.state.empty()) {
+    node.readState(probe.state, out);
+    return;
+  }
+  const Stream &s = node.out;
+  if (!s.spiking) {
+    out = s.values;
+    return;
+  }
+  out.assign(s.size, 0.0);
+  for (size_t k = 0; k < s.active.size(); ++k)
+    out[s.active[k]] = s.payload.empty() ? 1.0 : double(s.payload[k]);
+}
+
+std::vector<Network::NodeInfo> Network::nodeInfo() const {
+  std::vector<NodeInfo> info;
+  for (const auto &node : nodes)
+    info.push_back({node->name, node->kind, node->out.size,
+                    node->isPopulation(), node->out.spiking, node->activity});
+  return info;
+}
+
+uint64_t Network::synapseBytes() const {
+  uint64_t total = 0;
+  for (const auto &node : nodes)
+    total += node->synapseBytes();
+  return total;
+}
+
+uint64_t Network::storedSynapses() const {
+  uint64_t total = 0;
+  for (const auto &node : nodes)
+    total += node->storedSynapses();
+  return total;
+}

@@ -1,0 +1,493 @@
+//===- Neurons.cpp - neuron populations of the float reference ------------===//
+//
+// The per-step updates are those of docs/dialects/SNN.md, with the
+// coefficients that snn-discretize computed (`c.<name>` fields).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Nodes.h"
+#include "Random.h"
+
+#include <cmath>
+
+using namespace snnrt;
+
+namespace {
+uint64_t nameHash(const std::string &name) {
+  uint64_t h = 1469598103934665603ull; // FNV-1a
+  for (unsigned char c : name)
+    h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+/// State, inputs, thresholds and reset shared by every population.
+class Population : public Node {
+public:
+  bool isPopulation() const override { return true; }
+
+  bool readState(const std::string &name,
+                 std::vector<double> &out) const override {
+    for (const auto &[stateName, values] : states())
+      if (stateName == name) {
+        out = *values;
+        return true;
+      }
+    return false;
+  }
+
+protected:
+  virtual std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const = 0;
+
+  bool initCommon(FieldReader &reader) {
+    n = out.size;
+    acc.assign(n, 0.0);
+    if (reader.has("seed") && !reader.i64("seed", seed))
+      return false;
+    return true;
+  }
+
+  /// `init.<state>` (values) or `init.<state>.dist` (kind, p0, p1) or the
+  /// given default.
+  bool initState(FieldReader &reader, const std::string &state,
+                 const std::vector<double> &fallback,
+                 std::vector<double> &values) {
+    std::string key = "init." + state;
+    if (reader.has(key))
+      return reader.f64s(key, n, values);
+    if (reader.has(key + ".dist")) {
+      std::vector<double> d;
+      if (!reader.f64s(key + ".dist", 3, d))
+        return false;
+      values.resize(n);
+      uint64_t stream = nameHash(state);
+      for (size_t i = 0; i < n; ++i)
+        values[i] = sample(Dist(int(d[0])), d[1], d[2], uint64_t(seed),
+                           stream, i);
+      return true;
+    }
+    values = fallback;
+    return true;
+  }
+
+  bool initSpiking(FieldReader &reader) {
+    int64_t mode = 0;
+    if (reader.has("reset") && !reader.i64("reset", mode))
+      return false;
+    reset = int(mode);
+    if (!reader.f64s("v_threshold", n, vth) ||
+        !reader.f64sOr("v_reset", n, 0.0, vreset) ||
+        !reader.f64sOr("c.refractory_steps", n, 0.0, refractorySteps))
+      return false;
+    refractoryLeft.assign(n, 0);
+    return true;
+  }
+
+  /// Sums every input into `acc` (spikes count 1 or their payload).
+  void gather(Context &ctx) {
+    std::fill(acc.begin(), acc.end(), 0.0);
+    for (size_t k = 0; k < inputs.size(); ++k)
+      input(ctx, k).forEachNonZero(
+          [&](uint32_t i, double value) { acc[i] += value; });
+  }
+
+  /// True while neuron i is refractory (and counts the step down).
+  bool refractory(size_t i) {
+    if (refractoryLeft[i] == 0)
+      return false;
+    --refractoryLeft[i];
+    return true;
+  }
+
+  /// Threshold, reset and refractory start for neuron i.
+  void spikeIf(size_t i, double &v) {
+    if (!(v > vth[i]))
+      return;
+    out.active.push_back(uint32_t(i));
+    if (reset == 0)
+      v = vreset[i];
+    else if (reset == 1)
+      v -= vth[i];
+    refractoryLeft[i] = int64_t(refractorySteps[i]);
+  }
+
+  void beginStep() {
+    out.active.clear();
+    out.payload.clear();
+    activity.neuronUpdates += n;
+  }
+  void endOutput(const std::vector<double> &v) {
+    if (out.spiking)
+      activity.spikes += out.active.size();
+    else
+      out.values = v;
+  }
+
+  size_t n = 0;
+  int64_t seed = 0;
+  std::vector<double> acc;
+  int reset = 0;
+  std::vector<double> vth, vreset, refractorySteps;
+  std::vector<int64_t> refractoryLeft;
+};
+
+/// IF and the integrator: v += gain (I + bias).
+class IFNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    if (!initCommon(reader) || !reader.f64s("c.gain", n, gain) ||
+        !reader.f64sOr("bias", n, 0.0, bias) ||
+        !initState(reader, "v", std::vector<double>(n, 0.0), v))
+      return false;
+    if (out.spiking)
+      return initSpiking(reader);
+    refractoryLeft.assign(n, 0);
+    return true;
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    gather(ctx);
+    for (size_t i = 0; i < n; ++i) {
+      if (refractory(i))
+        continue;
+      v[i] += gain[i] * (acc[i] + bias[i]);
+      if (out.spiking)
+        spikeIf(i, v[i]);
+    }
+    endOutput(v);
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    return {{"v", &v}};
+  }
+  std::vector<double> gain, bias, v;
+};
+
+/// LIF and LI: v = v_leak + alpha (v - v_leak) + gain (I + bias).
+class LIFNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    if (!initCommon(reader) || !reader.f64s("c.alpha", n, alpha) ||
+        !reader.f64s("c.gain", n, gain) ||
+        !reader.f64sOr("bias", n, 0.0, bias) ||
+        !reader.f64sOr("v_leak", n, 0.0, vleak) ||
+        !initState(reader, "v", vleak, v))
+      return false;
+    if (out.spiking)
+      return initSpiking(reader);
+    refractoryLeft.assign(n, 0);
+    return true;
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    gather(ctx);
+    for (size_t i = 0; i < n; ++i) {
+      if (refractory(i))
+        continue;
+      v[i] = vleak[i] + alpha[i] * (v[i] - vleak[i]) + gain[i] * (acc[i] + bias[i]);
+      if (out.spiking)
+        spikeIf(i, v[i]);
+    }
+    endOutput(v);
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    return {{"v", &v}};
+  }
+  std::vector<double> alpha, gain, bias, vleak, v;
+};
+
+/// CubaLIF and CubaLI, exact or forward Euler.
+class CubaNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    if (!initCommon(reader) || !reader.f64s("c.alpha_syn", n, as) ||
+        !reader.f64s("c.alpha_mem", n, am) || !reader.f64s("r", n, r) ||
+        !reader.f64sOr("w_in", n, 1.0, win) ||
+        !reader.f64sOr("bias", n, 0.0, bias) ||
+        !reader.f64sOr("v_leak", n, 0.0, vleak))
+      return false;
+    exact = reader.has("c.kappa");
+    if (exact && !reader.f64s("c.kappa", n, kappa))
+      return false;
+    if (!initState(reader, "v", vleak, v) ||
+        !initState(reader, "i", std::vector<double>(n, 0.0), cur))
+      return false;
+    if (out.spiking)
+      return initSpiking(reader);
+    refractoryLeft.assign(n, 0);
+    return true;
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    gather(ctx);
+    for (size_t k = 0; k < n; ++k) {
+      double x = win[k] * acc[k];
+      double iOld = cur[k];
+      cur[k] = as[k] * iOld + (1.0 - as[k]) * x;
+      if (refractory(k))
+        continue;
+      if (exact)
+        v[k] = vleak[k] + am[k] * (v[k] - vleak[k]) +
+               (1.0 - am[k]) * r[k] * (bias[k] + x) + r[k] * kappa[k] * (iOld - x);
+      else
+        v[k] += (1.0 - am[k]) * (vleak[k] - v[k] + r[k] * (iOld + bias[k]));
+      if (out.spiking)
+        spikeIf(k, v[k]);
+    }
+    endOutput(v);
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    return {{"v", &v}, {"i", &cur}};
+  }
+  bool exact = true;
+  std::vector<double> as, am, kappa, r, win, bias, vleak, v, cur;
+};
+
+/// s = [I > v_threshold].
+class ThresholdNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    return initCommon(reader) && reader.f64s("v_threshold", n, vth);
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    gather(ctx);
+    for (size_t i = 0; i < n; ++i)
+      if (acc[i] > vth[i])
+        out.active.push_back(uint32_t(i));
+    activity.spikes += out.active.size();
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    return {};
+  }
+};
+
+/// Conductance-based LIF with exponential synapses, exponential Euler.
+class CondLIFNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    std::vector<int64_t> map;
+    if (!initCommon(reader) || !reader.i64s("input_channels", map))
+      return false;
+    if (map.size() != inputs.size())
+      return reader.fail("'input_channels' has " + std::to_string(map.size()) +
+                         " entries for " + std::to_string(inputs.size()) +
+                         " inputs");
+    int64_t count = 0;
+    if (!reader.i64("channels", count))
+      return false;
+    if (count < 1)
+      return reader.fail("a conductance population needs a channel");
+    channels = size_t(count);
+    std::vector<double> alphaSyn;
+    if (!reader.f64s("c.alpha_syn", channels, alphaSyn) ||
+        !reader.f64s("e_rev", channels, erev) ||
+        !reader.f64s("c.dt_over_c", n, dtOverC) ||
+        !reader.f64s("g_leak", n, gleak) || !reader.f64s("e_leak", n, eleak) ||
+        !reader.f64sOr("bias", n, 0.0, bias) ||
+        !initState(reader, "v", eleak, v))
+      return false;
+    alpha = alphaSyn;
+    for (int64_t c : map) {
+      if (c < 0 || size_t(c) >= channels)
+        return reader.fail("input channel " + std::to_string(c) +
+                           " out of range");
+      channelOf.push_back(size_t(c));
+    }
+    g.resize(channels);
+    for (size_t c = 0; c < channels; ++c)
+      if (!initState(reader, "g" + std::to_string(c),
+                     std::vector<double>(n, 0.0), g[c]))
+        return false;
+    return initSpiking(reader);
+  }
+
+  void step(Context &ctx) override {
+    beginStep();
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      std::vector<double> &gc = g[channelOf[k]];
+      input(ctx, k).forEachNonZero(
+          [&](uint32_t i, double value) { gc[i] += value; });
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!refractory(i)) {
+        double total = gleak[i], drive = gleak[i] * eleak[i] + bias[i];
+        for (size_t c = 0; c < channels; ++c) {
+          total += g[c][i];
+          drive += g[c][i] * erev[c];
+        }
+        double vinf = drive / total;
+        v[i] = vinf + (v[i] - vinf) * std::exp(-dtOverC[i] * total);
+        spikeIf(i, v[i]);
+      }
+      for (size_t c = 0; c < channels; ++c)
+        g[c][i] *= alpha[c];
+    }
+    endOutput(v);
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    std::vector<std::pair<std::string, const std::vector<double> *>> s{
+        {"v", &v}};
+    for (size_t c = 0; c < channels; ++c)
+      s.push_back({"g" + std::to_string(c), &g[c]});
+    return s;
+  }
+  size_t channels = 0;
+  std::vector<size_t> channelOf;
+  std::vector<double> alpha, erev, dtOverC, gleak, eleak, bias, v;
+  std::vector<std::vector<double>> g;
+};
+
+/// Hodgkin-Huxley: Rush-Larsen gates, exponential Euler membrane.
+class HHNode : public Population {
+public:
+  static double vtrap(double x, double y) {
+    // x / (1 - exp(-x / y)) with its limit y at x = 0.
+    if (std::abs(x / y) < 1e-7)
+      return y * (1.0 + x / y / 2.0);
+    return x / (1.0 - std::exp(-x / y));
+  }
+  static void rates(double v, double &am, double &bm, double &ah, double &bh,
+                    double &an, double &bn) {
+    am = 0.1 * vtrap(v + 40.0, 10.0);
+    bm = 4.0 * std::exp(-(v + 65.0) / 18.0);
+    ah = 0.07 * std::exp(-(v + 65.0) / 20.0);
+    bh = 1.0 / (1.0 + std::exp(-(v + 35.0) / 10.0));
+    an = 0.01 * vtrap(v + 55.0, 10.0);
+    bn = 0.125 * std::exp(-(v + 65.0) / 80.0);
+  }
+
+  bool init(FieldReader &reader, Context &ctx) override {
+    dt = ctx.dt;
+    if (!initCommon(reader) || !reader.f64s("c.dt_over_c", n, dtOverC) ||
+        !reader.f64s("g_na", n, gna) || !reader.f64s("g_k", n, gk) ||
+        !reader.f64s("g_leak", n, gl) || !reader.f64s("e_na", n, ena) ||
+        !reader.f64s("e_k", n, ek) || !reader.f64s("e_leak", n, el) ||
+        !reader.f64s("v_threshold", n, vth) ||
+        !reader.f64sOr("bias", n, 0.0, bias) || !initState(reader, "v", el, v))
+      return false;
+    std::vector<double> m0(n), h0(n), n0(n);
+    for (size_t i = 0; i < n; ++i) {
+      double a1, b1, a2, b2, a3, b3;
+      rates(v[i], a1, b1, a2, b2, a3, b3);
+      m0[i] = a1 / (a1 + b1);
+      h0[i] = a2 / (a2 + b2);
+      n0[i] = a3 / (a3 + b3);
+    }
+    return initState(reader, "m", m0, m) && initState(reader, "h", h0, h) &&
+           initState(reader, "n", n0, nk);
+  }
+
+  void step(Context &ctx) override {
+    beginStep();
+    gather(ctx);
+    auto gate = [&](double x, double a, double b) {
+      double inf = a / (a + b);
+      return inf + (x - inf) * std::exp(-dt * (a + b));
+    };
+    for (size_t i = 0; i < n; ++i) {
+      double a1, b1, a2, b2, a3, b3;
+      rates(v[i], a1, b1, a2, b2, a3, b3);
+      m[i] = gate(m[i], a1, b1);
+      h[i] = gate(h[i], a2, b2);
+      nk[i] = gate(nk[i], a3, b3);
+      double gNa = gna[i] * m[i] * m[i] * m[i] * h[i];
+      double gK = gk[i] * nk[i] * nk[i] * nk[i] * nk[i];
+      double total = gNa + gK + gl[i];
+      double vinf =
+          (gNa * ena[i] + gK * ek[i] + gl[i] * el[i] + acc[i] + bias[i]) / total;
+      double before = v[i];
+      v[i] = vinf + (v[i] - vinf) * std::exp(-dtOverC[i] * total);
+      if (before <= vth[i] && v[i] > vth[i])
+        out.active.push_back(uint32_t(i));
+    }
+    endOutput(v);
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    return {{"v", &v}, {"m", &m}, {"h", &h}, {"n", &nk}};
+  }
+  double dt = 0;
+  std::vector<double> dtOverC, gna, gk, gl, ena, ek, el, bias, v, m, h, nk;
+};
+
+/// Scale-and-fire: T steps of IF with reset by subtraction in one step.
+class SFNNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    if (!initCommon(reader) || !reader.i64("levels", levels) ||
+        !reader.f64sOr("r", n, 1.0, r) || !reader.f64sOr("bias", n, 0.0, bias) ||
+        !initState(reader, "v", std::vector<double>(n, 0.0), v) ||
+        !initSpiking(reader))
+      return false;
+    if (levels < 1)
+      return reader.fail("'levels' must be >= 1");
+    return true;
+  }
+  void step(Context &ctx) override {
+    beginStep();
+    gather(ctx);
+    for (size_t i = 0; i < n; ++i) {
+      if (refractory(i))
+        continue;
+      double x = r[i] * (acc[i] + bias[i]);
+      uint32_t count = 0;
+      for (int64_t t = 0; t < levels; ++t) {
+        v[i] += x;
+        if (v[i] > vth[i]) {
+          v[i] -= vth[i];
+          ++count;
+        }
+      }
+      if (count) {
+        out.active.push_back(uint32_t(i));
+        out.payload.push_back(count);
+        refractoryLeft[i] = int64_t(refractorySteps[i]);
+      }
+    }
+    activity.spikes += out.active.size();
+  }
+
+protected:
+  std::vector<std::pair<std::string, const std::vector<double> *>>
+  states() const override {
+    return {{"v", &v}};
+  }
+  int64_t levels = 1;
+  std::vector<double> r, bias, v;
+};
+} // namespace
+
+std::unique_ptr<Node> makeNeuronNode(const std::string &kind) {
+  if (kind == "if" || kind == "integrator")
+    return std::make_unique<IFNode>();
+  if (kind == "lif" || kind == "li")
+    return std::make_unique<LIFNode>();
+  if (kind == "cuba_lif" || kind == "cuba_li")
+    return std::make_unique<CubaNode>();
+  if (kind == "threshold")
+    return std::make_unique<ThresholdNode>();
+  if (kind == "cond_lif")
+    return std::make_unique<CondLIFNode>();
+  if (kind == "hh")
+    return std::make_unique<HHNode>();
+  if (kind == "sfn")
+    return std::make_unique<SFNNode>();
+  return nullptr;
+}

@@ -1,0 +1,79 @@
+//===- Nodes.h - the executable nodes of the emulator -----------*- C++ -*-===//
+
+#ifndef SNNRT_NODES_H
+#define SNNRT_NODES_H
+
+#include "snnrt/Network.h"
+
+#include <functional>
+
+namespace snnrt {
+
+/// Reads typed fields of one node record with diagnostics naming the node.
+class FieldReader {
+public:
+  FieldReader(const Record &record, std::string nodeName, std::string &error)
+      : record(record), nodeName(std::move(nodeName)), error(error) {}
+
+  bool has(const std::string &field) const { return record.find(field); }
+  /// A scalar or per-element array broadcast to `n` values.
+  bool f64s(const std::string &field, size_t n, std::vector<double> &out);
+  /// The same with a default when the field is absent.
+  bool f64sOr(const std::string &field, size_t n, double fallback,
+              std::vector<double> &out);
+  bool f32s(const std::string &field, size_t count, std::vector<float> &out);
+  bool i64s(const std::string &field, std::vector<int64_t> &out);
+  bool i64(const std::string &field, int64_t &out);
+  bool f64(const std::string &field, double &out);
+  bool fail(const std::string &message);
+  const std::string &name() const { return nodeName; }
+
+private:
+  const Field *require(const std::string &field);
+  const Record &record;
+  std::string nodeName;
+  std::string &error;
+};
+
+/// Everything a node needs to reach the streams of other nodes.
+struct Context {
+  std::vector<std::unique_ptr<Node>> *nodes;
+  double dt;
+};
+
+class Node {
+public:
+  virtual ~Node();
+  /// Reads the node's own fields; inputs and output stream are set already.
+  virtual bool init(FieldReader &reader, Context &ctx) = 0;
+  /// Computes `out` for this step from the inputs.
+  virtual void step(Context &ctx) = 0;
+  /// Runs after every node stepped (delay buffers, plasticity).
+  virtual void endStep(Context &ctx) {}
+  virtual bool isPopulation() const { return false; }
+  /// State variable `name` into `out`, false if the node has none such.
+  virtual bool readState(const std::string &name,
+                         std::vector<double> &out) const {
+    return false;
+  }
+  virtual uint64_t synapseBytes() const { return 0; }
+  virtual uint64_t storedSynapses() const { return 0; }
+
+  const Stream &input(Context &ctx, size_t k) const;
+
+  std::string name, kind;
+  std::vector<size_t> inputs;
+  /// How each input is read: kSameStep, kPreviousStep or kEndOfStep.
+  std::vector<uint8_t> mode;
+  Stream out, previous;
+  bool keepPrevious = false;
+  Activity activity;
+};
+
+using NodeFactory = std::function<std::unique_ptr<Node>()>;
+/// The node kinds the runtime knows, by the `kind` field of the image.
+NodeFactory findNodeFactory(const std::string &kind);
+
+} // namespace snnrt
+
+#endif // SNNRT_NODES_H

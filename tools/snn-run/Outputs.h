@@ -1,0 +1,49 @@
+//===- Outputs.h - what snn-run records and writes --------------*- C++ -*-===//
+
+#ifndef SNNC_TOOLS_SNNRUN_OUTPUTS_H
+#define SNNC_TOOLS_SNNRUN_OUTPUTS_H
+
+#include "snnrt/Network.h"
+
+#include <string>
+#include <vector>
+
+namespace snnrun {
+
+struct SpikeEvent {
+  uint64_t step;
+  uint32_t output;
+  uint32_t index;
+  uint32_t payload;
+};
+
+/// Records outputs and probes step by step.
+class Recorder {
+public:
+  Recorder(const snnrt::Network &net, bool keepEvents, bool keepProbes);
+  void record(const snnrt::Network &net, uint64_t step);
+
+  std::vector<SpikeEvent> events;
+  std::vector<std::vector<uint64_t>> counts;     ///< per output element
+  std::vector<std::vector<double>> probeTraces;  ///< per probe: steps x size
+  uint64_t steps = 0;
+
+private:
+  bool keepEvents, keepProbes;
+  std::vector<double> scratch;
+};
+
+/// Writers by file extension (.csv, .json, .npy); each writes a temporary
+/// file and renames it into place. False with a message on failure.
+bool writeSpikes(const std::string &path, const snnrt::Network &net,
+                 const Recorder &rec, std::string &error);
+bool writeCounts(const std::string &path, const snnrt::Network &net,
+                 const Recorder &rec, std::string &error);
+bool writeProbes(const std::string &path, const snnrt::Network &net,
+                 const Recorder &rec, std::string &error);
+bool writeActivity(const std::string &path, const snnrt::Network &net,
+                   const Recorder &rec, std::string &error);
+
+} // namespace snnrun
+
+#endif // SNNC_TOOLS_SNNRUN_OUTPUTS_H

@@ -1,0 +1,213 @@
+//===- snn-run.cpp - runs an snnx image in the emulator -------------------===//
+//
+// snn-run MODEL.snnx --steps N [--input K=FILE] [--poisson K=HZ[,SEED]]
+//         [--current K=NA[@STEP,...]] [--spikes F] [--counts F] [--probes F]
+//         [--activity F] [--seed S] [--quiet]
+//
+// Plain C++ over the runtime's API: no MLIR, no LLVM.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Inputs.h"
+#include "Outputs.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+
+using namespace snnrun;
+
+namespace {
+const char *kUsage =
+    "usage: snn-run MODEL.snnx --steps N [options]\n"
+    "\n"
+    "inputs (K is the network input's index):\n"
+    "  --input K=FILE        spikes or currents from FILE: .npy (steps x\n"
+    "                        elements), .csv (step,index[,value]) or .json\n"
+    "                        ({\"events\": [[step, index(, value)], ...]})\n"
+    "  --poisson K=HZ[,SEED] Poisson spikes at HZ on every element\n"
+    "  --current K=NA[@STEP,NA@STEP...]\n"
+    "                        a constant or stepped current in nA\n"
+    "outputs (.csv, .json or .npy by extension):\n"
+    "  --spikes FILE         spike events of the network outputs\n"
+    "  --counts FILE         spike counts per output element\n"
+    "  --probes FILE         traces of the network's probes\n"
+    "  --activity FILE       per-node activity counters (.json or .csv)\n"
+    "other:\n"
+    "  --steps N             number of steps to run (required)\n"
+    "  --seed S              seed of Poisson inputs without their own (0)\n"
+    "  --quiet               no summary, no progress bar\n";
+
+int fail(const std::string &message) {
+  std::fprintf(stderr, "snn-run: error: %s\n", message.c_str());
+  return 1;
+}
+
+struct InputSpec {
+  std::string flag;
+  size_t index;
+  std::string value;
+};
+} // namespace
+
+int main(int argc, char **argv) {
+  std::string model, spikesPath, countsPath, probesPath, activityPath;
+  std::vector<InputSpec> inputSpecs;
+  long long steps = -1;
+  bool stepsGiven = false, quiet = false;
+  uint64_t seed = 0;
+
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&](std::string &out) {
+      size_t eq = arg.find('=');
+      if (eq != std::string::npos) {
+        out = arg.substr(eq + 1);
+        return true;
+      }
+      if (i + 1 >= argc)
+        return false;
+      out = argv[++i];
+      return true;
+    };
+    std::string flag = arg.substr(0, arg.find('='));
+    std::string v;
+    if (flag == "--help" || flag == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (flag == "--quiet") {
+      quiet = true;
+      continue;
+    }
+    if (flag.rfind("--", 0) != 0) {
+      if (!model.empty())
+        return fail("more than one model given ('" + model + "', '" + arg +
+                    "')");
+      model = arg;
+      continue;
+    }
+    // Input flags take K=VALUE; the '=' inside belongs to the value.
+    if (flag == "--input" || flag == "--poisson" || flag == "--current") {
+      if (arg.find('=') != std::string::npos && arg.find('=') == flag.size())
+        v = arg.substr(flag.size() + 1);
+      else if (i + 1 < argc)
+        v = argv[++i];
+      size_t eq = v.find('=');
+      char *end = nullptr;
+      unsigned long k = eq == std::string::npos
+                            ? 0
+                            : std::strtoul(v.substr(0, eq).c_str(), &end, 10);
+      if (eq == std::string::npos || eq == 0 || !end || *end != '\0')
+        return fail(flag + " expects K=VALUE with K the input index, got '" +
+                    v + "'");
+      inputSpecs.push_back({flag, size_t(k), v.substr(eq + 1)});
+      continue;
+    }
+    if (!value(v))
+      return fail(flag + " needs a value");
+    if (flag == "--steps") {
+      char *end = nullptr;
+      steps = std::strtoll(v.c_str(), &end, 10);
+      if (!end || *end != '\0' || v.empty())
+        return fail("--steps expects an integer, got '" + v + "'");
+      stepsGiven = true;
+    } else if (flag == "--seed") {
+      char *end = nullptr;
+      seed = std::strtoull(v.c_str(), &end, 10);
+      if (!end || *end != '\0')
+        return fail("--seed expects an integer, got '" + v + "'");
+    } else if (flag == "--spikes") {
+      spikesPath = v;
+    } else if (flag == "--counts") {
+      countsPath = v;
+    } else if (flag == "--probes") {
+      probesPath = v;
+    } else if (flag == "--activity") {
+      activityPath = v;
+    } else {
+      return fail("unknown option '" + flag + "' (see --help)");
+    }
+  }
+  if (model.empty())
+    return fail("no model given (usage: snn-run MODEL.snnx --steps N)");
+  if (!stepsGiven)
+    return fail("--steps N is required");
+  if (steps < 0)
+    return fail("--steps must be >= 0, got " + std::to_string(steps));
+
+  std::string error;
+  auto net = snnrt::Network::loadFile(model, error);
+  if (!net)
+    return fail(error);
+
+  std::vector<std::unique_ptr<Source>> sources(net->numInputs());
+  for (const InputSpec &spec : inputSpecs) {
+    if (spec.index >= net->numInputs())
+      return fail(spec.flag + ": the network has " +
+                  std::to_string(net->numInputs()) + " input(s), no input " +
+                  std::to_string(spec.index));
+    if (sources[spec.index])
+      return fail("input " + std::to_string(spec.index) +
+                  " is given more than once");
+    const snnrt::Stream &info = net->inputInfo(spec.index);
+    if (spec.flag == "--input")
+      sources[spec.index] =
+          makeFileSource(spec.index, spec.value, info, uint64_t(steps), error);
+    else if (spec.flag == "--poisson")
+      sources[spec.index] = makePoissonSource(spec.index, spec.value, info,
+                                              net->dtMs(), seed, error);
+    else
+      sources[spec.index] = makeCurrentSource(spec.index, spec.value, info, error);
+    if (!sources[spec.index])
+      return fail(error);
+  }
+
+  Recorder recorder(*net, !spikesPath.empty(), !probesPath.empty());
+  bool progress = !quiet && isatty(STDERR_FILENO) && steps >= 1000;
+  auto start = std::chrono::steady_clock::now();
+  for (long long t = 0; t < steps; ++t) {
+    for (auto &source : sources)
+      if (source && !source->feed(*net, uint64_t(t), error))
+        return fail("step " + std::to_string(t) + ": " + error);
+    net->step();
+    recorder.record(*net, uint64_t(t));
+    if (progress && (t % 1000 == 0 || t + 1 == steps)) {
+      int width = 40, filled = int(width * (t + 1) / steps);
+      std::fprintf(stderr, "\r[%.*s%*s] %lld/%lld steps", filled,
+                   "########################################", width - filled,
+                   "", t + 1, steps);
+      std::fflush(stderr);
+    }
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (progress)
+    std::fputc('\n', stderr);
+
+  if ((!spikesPath.empty() && !writeSpikes(spikesPath, *net, recorder, error)) ||
+      (!countsPath.empty() && !writeCounts(countsPath, *net, recorder, error)) ||
+      (!probesPath.empty() && !writeProbes(probesPath, *net, recorder, error)) ||
+      (!activityPath.empty() &&
+       !writeActivity(activityPath, *net, recorder, error)))
+    return fail(error);
+
+  if (!quiet) {
+    uint64_t spikes = 0, events = 0;
+    for (const auto &n : net->nodeInfo()) {
+      if (n.population && n.spiking)
+        spikes += n.activity.spikes;
+      events += n.activity.synapticEvents;
+    }
+    double simulated = double(steps) * net->dtMs() / 1000.0;
+    std::printf("%s: %lld steps of %g ms (%g s simulated) in %.3f s wall\n",
+                net->name().c_str(), steps, net->dtMs(), simulated, seconds);
+    std::printf("  spikes: %llu, synaptic events: %llu\n",
+                (unsigned long long)spikes, (unsigned long long)events);
+  }
+  return 0;
+}
