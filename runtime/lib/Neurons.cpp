@@ -371,6 +371,34 @@ public:
     bn = 0.125 * std::exp(-(v + 65.0) / 80.0);
   }
 
+  /// Net membrane current at v with every gate at its steady state.
+  double restCurrent(size_t i, double v) const {
+    double a1, b1, a2, b2, a3, b3;
+    rates(v, a1, b1, a2, b2, a3, b3);
+    double m = a1 / (a1 + b1), h = a2 / (a2 + b2), q = a3 / (a3 + b3);
+    return -gna[i] * m * m * m * h * (v - ena[i]) -
+           gk[i] * q * q * q * q * (v - ek[i]) - gl[i] * (v - el[i]);
+  }
+
+  /// The resting potential: the lowest v in [-120, 60] mV where the
+  /// steady-state currents balance (bisection after a 0.1 mV scan).
+  double restingPotential(size_t i) const {
+    double lo = -120, flo = restCurrent(i, lo);
+    for (double v = -120 + 0.1; v <= 60; v += 0.1) {
+      double f = restCurrent(i, v);
+      if ((flo > 0) != (f > 0)) {
+        double a = v - 0.1, b = v;
+        for (int k = 0; k < 60; ++k) {
+          double mid = (a + b) / 2;
+          ((restCurrent(i, mid) > 0) == (flo > 0) ? a : b) = mid;
+        }
+        return (a + b) / 2;
+      }
+      flo = f;
+    }
+    return el[i];
+  }
+
   bool init(FieldReader &reader, Context &ctx) override {
     dt = ctx.dt;
     if (!initCommon(reader) || !reader.f64s("c.dt_over_c", n, dtOverC) ||
@@ -378,7 +406,12 @@ public:
         !reader.f64s("g_leak", n, gl) || !reader.f64s("e_na", n, ena) ||
         !reader.f64s("e_k", n, ek) || !reader.f64s("e_leak", n, el) ||
         !reader.f64s("v_threshold", n, vth) ||
-        !reader.f64sOr("bias", n, 0.0, bias) || !initState(reader, "v", el, v))
+        !reader.f64sOr("bias", n, 0.0, bias))
+      return false;
+    std::vector<double> rest(n);
+    for (size_t i = 0; i < n; ++i)
+      rest[i] = restingPotential(i);
+    if (!initState(reader, "v", rest, v))
       return false;
     std::vector<double> m0(n), h0(n), n0(n);
     for (size_t i = 0; i < n; ++i) {
