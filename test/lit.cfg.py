@@ -15,9 +15,10 @@ config.excludes = ["Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in",
 llvm_config.use_default_substitutions()
 config.substitutions.append(("%snnc_src", config.snnc_src_root))
 config.substitutions.append(("%snnc_obj", config.snnc_obj_root))
+config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%examples", os.path.join(config.snnc_src_root, "examples")))
 
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.snnc_tools_dir, append_path=True)
-tools = ["snnc", "snnc-opt"]
+tools = ["snnc", "snnc-opt", "snn-run"]
 llvm_config.add_tool_substitutions(tools, [config.snnc_tools_dir])

@@ -11,6 +11,7 @@
 #include "Inputs.h"
 #include "Outputs.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -39,11 +40,40 @@ const char *kUsage =
     "other:\n"
     "  --steps N             number of steps to run (required)\n"
     "  --seed S              seed of Poisson inputs without their own (0)\n"
-    "  --quiet               no summary, no progress bar\n";
+    "  --quiet               no summary, no progress bar\n"
+    "  --dump                print the image's records as text and exit\n";
 
 int fail(const std::string &message) {
   std::fprintf(stderr, "snn-run: error: %s\n", message.c_str());
   return 1;
+}
+
+/// Prints every record: its fields in stored order of names, with up to
+/// eight values each (golden tests read this).
+int dumpImage(const std::string &path) {
+  std::vector<snnrt::Record> records;
+  std::string error;
+  if (!snnrt::readImage(path, records, error))
+    return fail(error);
+  const char *types[] = {"", "f64", "f32", "i64", "i32", "u8"};
+  for (size_t r = 0; r < records.size(); ++r) {
+    const snnrt::Field *kind = records[r].find("kind");
+    std::printf("record %zu: %s\n", r, kind ? kind->str().c_str() : "?");
+    for (const auto &[name, field] : records[r].fields) {
+      if (name == "kind")
+        continue;
+      std::printf("  %s: %s[%llu]", name.c_str(), types[int(field.dtype)],
+                  (unsigned long long)field.count);
+      if (field.dtype == snnrt::DType::u8) {
+        std::printf(" \"%s\"\n", field.str().c_str());
+        continue;
+      }
+      for (uint64_t i = 0; i < field.count && i < 8; ++i)
+        std::printf(" %.9g", field.at<double>(i));
+      std::printf(field.count > 8 ? " ...\n" : "\n");
+    }
+  }
+  return 0;
 }
 
 struct InputSpec {
@@ -57,7 +87,7 @@ int main(int argc, char **argv) {
   std::string model, spikesPath, countsPath, probesPath, activityPath;
   std::vector<InputSpec> inputSpecs;
   long long steps = -1;
-  bool stepsGiven = false, quiet = false;
+  bool stepsGiven = false, quiet = false, dump = false;
   uint64_t seed = 0;
 
   for (int i = 1; i < argc; ++i) {
@@ -81,6 +111,10 @@ int main(int argc, char **argv) {
     }
     if (flag == "--quiet") {
       quiet = true;
+      continue;
+    }
+    if (flag == "--dump") {
+      dump = true;
       continue;
     }
     if (flag.rfind("--", 0) != 0) {
@@ -107,6 +141,11 @@ int main(int argc, char **argv) {
       inputSpecs.push_back({flag, size_t(k), v.substr(eq + 1)});
       continue;
     }
+    static const char *kValueFlags[] = {"--steps",  "--seed",   "--spikes",
+                                        "--counts", "--probes", "--activity"};
+    if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
+        std::end(kValueFlags))
+      return fail("unknown option '" + flag + "' (see --help)");
     if (!value(v))
       return fail(flag + " needs a value");
     if (flag == "--steps") {
@@ -126,14 +165,14 @@ int main(int argc, char **argv) {
       countsPath = v;
     } else if (flag == "--probes") {
       probesPath = v;
-    } else if (flag == "--activity") {
-      activityPath = v;
     } else {
-      return fail("unknown option '" + flag + "' (see --help)");
+      activityPath = v;
     }
   }
   if (model.empty())
     return fail("no model given (usage: snn-run MODEL.snnx --steps N)");
+  if (dump)
+    return dumpImage(model);
   if (!stepsGiven)
     return fail("--steps N is required");
   if (steps < 0)
