@@ -1,5 +1,6 @@
 # lit configuration for the snnc test suite.
 import os
+import subprocess
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -22,3 +23,9 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.snnc_tools_dir, append_path=True)
 tools = ["snnc", "snnc-opt", "snn-run"]
 llvm_config.add_tool_substitutions(tools, [config.snnc_tools_dir])
+
+# Brian2 (Debian's python3-brian) for the comparison with a reference
+# simulator; the setup script installs it.
+if subprocess.call([config.python_executable, "-c", "import brian2"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("brian2")
