@@ -14,10 +14,20 @@
 using namespace snnrt;
 
 namespace {
-/// A connection producing a dense current stream, zeroed every step.
+/// A connection producing a current stream: either its own dense output,
+/// cleared every step, or (fused) the input buffer of its one consumer.
 class Connection : public Node {
+public:
+  bool canFuse() const override { return true; }
+
 protected:
-  void beginStep() { std::fill(out.values.begin(), out.values.end(), 0.0); }
+  /// Where this step's output goes.
+  double *beginStep() {
+    if (fusedTarget)
+      return fusedTarget;
+    std::fill(out.values.begin(), out.values.end(), 0.0);
+    return out.values.data();
+  }
 };
 
 /// Pair-based STDP on a stored weight matrix (target-major rows x cols),
@@ -122,15 +132,15 @@ public:
     return stdp.init(reader, ctx, self, m, nIn);
   }
   void step(Context &ctx) override {
-    beginStep();
+    double *dst = beginStep();
     input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
       const float *col = &wT[size_t(i) * m];
       for (size_t j = 0; j < m; ++j)
-        out.values[j] += col[j] * x;
+        dst[j] += col[j] * x;
       activity.synapticEvents += m;
     });
     for (size_t j = 0; j < bias.size(); ++j)
-      out.values[j] += bias[j];
+      dst[j] += bias[j];
   }
   void endStep(Context &ctx) override {
     stdp.update(
@@ -220,10 +230,10 @@ public:
     return stdp.init(reader, ctx, self, m, nIn);
   }
   void step(Context &ctx) override {
-    beginStep();
+    double *dst = beginStep();
     input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
       for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
-        out.values[targets[k]] += weights[k] * x;
+        dst[targets[k]] += weights[k] * x;
       activity.synapticEvents += offsets[i + 1] - offsets[i];
     });
   }
@@ -322,19 +332,19 @@ public:
   }
 
   void step(Context &ctx) override {
-    beginStep();
+    double *dst = beginStep();
     input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
       if (connector == 0) {
         targetsOf(i, [&](size_t j) {
-          out.values[j] += weightOf(i, j) * x;
+          dst[j] += weightOf(i, j) * x;
           ++activity.synapticEvents;
         });
       } else if (connector == 1) {
         for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
-          out.values[targets[k]] += weights[k] * x;
+          dst[targets[k]] += weights[k] * x;
         activity.synapticEvents += offsets[i + 1] - offsets[i];
       } else {
-        out.values[i] += weightOf(i, i) * x;
+        dst[i] += weightOf(i, i) * x;
         ++activity.synapticEvents;
       }
     });
@@ -426,7 +436,7 @@ public:
   }
 
   void step(Context &ctx) override {
-    beginStep();
+    double *dst = beginStep();
     int64_t inW = spatial == 2 ? inDims[1] : 1;
     int64_t inPlane = inDims[0] * inW;
     int64_t outW = spatial == 2 ? outDims[1] : 1;
@@ -453,7 +463,7 @@ public:
           for (int64_t ol = 0; ol < coutPerGroup; ++ol) {
             int64_t oc = g * coutPerGroup + ol;
             float w = kernel[((oc * cinPerGroup + cl) * kH + ky) * kW + kx];
-            out.values[oc * outPlane + oy * outW + ox] += w * x;
+            dst[oc * outPlane + oy * outW + ox] += w * x;
           }
           activity.synapticEvents += coutPerGroup;
         }
@@ -462,7 +472,7 @@ public:
     if (!bias.empty())
       for (int64_t oc = 0; oc < cout; ++oc)
         for (int64_t p = 0; p < outPlane; ++p)
-          out.values[oc * outPlane + p] += bias[oc];
+          dst[oc * outPlane + p] += bias[oc];
   }
   uint64_t synapseBytes() const override {
     return kernel.size() * sizeof(float) + bias.size() * sizeof(double);
@@ -497,7 +507,7 @@ public:
     return true;
   }
   void step(Context &ctx) override {
-    beginStep();
+    double *dst = beginStep();
     input(ctx, 0).forEachNonZero([&](uint32_t index, double x) {
       int64_t c = index / (inH * inW), rest = index % (inH * inW);
       int64_t y = rest / inW, xx = rest % inW;
@@ -509,7 +519,7 @@ public:
           int64_t nx = xx + padding[1] - kx;
           if (nx < 0 || nx % stride[1] != 0 || nx / stride[1] >= outW)
             continue;
-          out.values[(c * outH + ny / stride[0]) * outW + nx / stride[1]] +=
+          dst[(c * outH + ny / stride[0]) * outW + nx / stride[1]] +=
               scale * x;
           ++activity.synapticEvents;
         }
@@ -547,9 +557,9 @@ public:
     return true;
   }
   void step(Context &ctx) override {
-    beginStep();
+    double *dst = beginStep();
     input(ctx, 0).forEachNonZero(
-        [&](uint32_t i, double x) { out.values[i] = gain[i] * x; });
+        [&](uint32_t i, double x) { dst[i] += gain[i] * x; });
   }
 
 private:

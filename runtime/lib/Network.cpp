@@ -57,6 +57,29 @@ bool FieldReader::f64sOr(const std::string &field, size_t n, double fallback,
   return f64s(field, n, out);
 }
 
+bool FieldReader::param(const std::string &field, size_t n, Param &out) {
+  const Field *f = require(field);
+  if (!f)
+    return false;
+  if (f->count != 1 && f->count != n)
+    return fail("field '" + field + "' has " + std::to_string(f->count) +
+                " values, expected 1 or " + std::to_string(n));
+  std::vector<double> values(f->count);
+  for (size_t i = 0; i < f->count; ++i)
+    values[i] = f->at<double>(i);
+  out.assign(std::move(values));
+  return true;
+}
+
+bool FieldReader::paramOr(const std::string &field, size_t n, double fallback,
+                          Param &out) {
+  if (!record.find(field)) {
+    out.assign({fallback});
+    return true;
+  }
+  return param(field, n, out);
+}
+
 bool FieldReader::f32s(const std::string &field, size_t count,
                        std::vector<float> &out) {
   const Field *f = require(field);
@@ -228,14 +251,12 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
       continue;
     Node &node = *net->nodes[nodeIndex++];
     FieldReader reader(records[r], node.name, error);
-    for (size_t k = 0; k < node.inputs.size(); ++k) {
+    for (size_t k = 0; k < node.inputs.size(); ++k)
       if (node.inputs[k] >= net->nodes.size())
         return reader.fail("delayed input " + std::to_string(k) +
                            " refers to a missing node"),
                nullptr;
-      if (node.mode[k] == kPreviousStep)
-        net->nodes[node.inputs[k]]->keepPrevious = true;
-    }
+    node.fused.assign(node.inputs.size(), false);
     if (!node.init(reader, ctx))
       return nullptr;
   }
@@ -247,7 +268,43 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
     }
     net->outputNodes.push_back(size_t(o));
   }
+  net->fuseConnections();
   return net;
+}
+
+void Network::fuseConnections() {
+  // A connection read by exactly one population input (and by no output or
+  // probe) adds straight into that population's input buffer: no dense
+  // output stream to clear and scan every step. A same-step input always
+  // allows it; a previous-step input only when the connection runs after
+  // the population, so that what it adds in step t is consumed in t + 1.
+  std::vector<std::vector<std::pair<size_t, size_t>>> readers(nodes.size());
+  std::vector<bool> pinned(nodes.size(), false);
+  for (size_t c = 0; c < nodes.size(); ++c)
+    for (size_t k = 0; k < nodes[c]->inputs.size(); ++k)
+      readers[nodes[c]->inputs[k]].push_back({c, k});
+  for (size_t o : outputNodes)
+    pinned[o] = true;
+  for (const Probe &probe : probeList)
+    pinned[probe.node] = true;
+  for (size_t p = 0; p < nodes.size(); ++p) {
+    Node &producer = *nodes[p];
+    if (!producer.canFuse() || pinned[p] || readers[p].size() != 1)
+      continue;
+    auto [c, k] = readers[p][0];
+    Node &consumer = *nodes[c];
+    double *buffer = consumer.inputBuffer(k);
+    uint8_t mode = consumer.mode[k];
+    bool ordered = mode == kSameStep || (mode == kPreviousStep && p > c);
+    if (!buffer || !ordered)
+      continue;
+    producer.fusedTarget = buffer;
+    consumer.fused[k] = true;
+  }
+  for (auto &node : nodes)
+    for (size_t k = 0; k < node->inputs.size(); ++k)
+      if (node->mode[k] == kPreviousStep && !node->fused[k])
+        nodes[node->inputs[k]]->keepPrevious = true;
 }
 
 const Stream &Network::inputInfo(size_t i) const {
@@ -308,9 +365,11 @@ void Network::step() {
     node->step(ctx);
   for (auto &node : nodes)
     node->endStep(ctx);
+  // Every node rewrites all of `out` in its next step, so the previous
+  // value is kept by a swap rather than a copy.
   for (auto &node : nodes)
     if (node->keepPrevious)
-      node->previous = node->out;
+      std::swap(node->previous, node->out);
   for (size_t i : inputNodes) {
     Stream &s = nodes[i]->out;
     nodes[i]->activity.spikes += s.active.size();

@@ -75,21 +75,36 @@ protected:
     if (reader.has("reset") && !reader.i64("reset", mode))
       return false;
     reset = int(mode);
-    if (!reader.f64s("v_threshold", n, vth) ||
-        !reader.f64sOr("v_reset", n, 0.0, vreset) ||
-        !reader.f64sOr("c.refractory_steps", n, 0.0, refractorySteps))
+    if (!reader.param("v_threshold", n, vth) ||
+        !reader.paramOr("v_reset", n, 0.0, vreset) ||
+        !reader.paramOr("c.refractory_steps", n, 0.0, refractorySteps))
       return false;
     refractoryLeft.assign(n, 0);
     return true;
   }
 
-  /// Sums every input into `acc` (spikes count 1 or their payload).
+  /// Adds the inputs that are not delivered directly into `acc` (spikes
+  /// count 1 or their payload). `acc` is cleared after each step's use.
   void gather(Context &ctx) {
-    std::fill(acc.begin(), acc.end(), 0.0);
-    for (size_t k = 0; k < inputs.size(); ++k)
-      input(ctx, k).forEachNonZero(
-          [&](uint32_t i, double value) { acc[i] += value; });
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      if (fused[k])
+        continue;
+      const Stream &in = input(ctx, k);
+      if (in.spiking) {
+        in.forEachNonZero([&](uint32_t i, double value) { acc[i] += value; });
+        continue;
+      }
+      const double *x = in.values.data();
+      for (size_t i = 0; i < n; ++i)
+        acc[i] += x[i];
+    }
   }
+  void clearInputs() { std::fill(acc.begin(), acc.end(), 0.0); }
+
+public:
+  double *inputBuffer(size_t) override { return acc.data(); }
+
+protected:
 
   /// True while neuron i is refractory (and counts the step down).
   bool refractory(size_t i) {
@@ -108,7 +123,7 @@ protected:
       v = vreset[i];
     else if (reset == 1)
       v -= vth[i];
-    refractoryLeft[i] = int64_t(refractorySteps[i]);
+    refractoryLeft[i] = int32_t(refractorySteps[i]);
   }
 
   void beginStep() {
@@ -117,6 +132,7 @@ protected:
     activity.neuronUpdates += n;
   }
   void endOutput(const std::vector<double> &v) {
+    clearInputs();
     if (out.spiking)
       activity.spikes += out.active.size();
     else
@@ -127,16 +143,16 @@ protected:
   int64_t seed = 0;
   std::vector<double> acc;
   int reset = 0;
-  std::vector<double> vth, vreset, refractorySteps;
-  std::vector<int64_t> refractoryLeft;
+  Param vth, vreset, refractorySteps;
+  std::vector<int32_t> refractoryLeft;
 };
 
 /// IF and the integrator: v += gain (I + bias).
 class IFNode : public Population {
 public:
   bool init(FieldReader &reader, Context &) override {
-    if (!initCommon(reader) || !reader.f64s("c.gain", n, gain) ||
-        !reader.f64sOr("bias", n, 0.0, bias) ||
+    if (!initCommon(reader) || !reader.param("c.gain", n, gain) ||
+        !reader.paramOr("bias", n, 0.0, bias) ||
         !initState(reader, "v", std::vector<double>(n, 0.0), v))
       return false;
     if (out.spiking)
@@ -162,18 +178,19 @@ protected:
   states() const override {
     return {{"v", &v}};
   }
-  std::vector<double> gain, bias, v;
+  Param gain, bias;
+  std::vector<double> v;
 };
 
 /// LIF and LI: v = v_leak + alpha (v - v_leak) + gain (I + bias).
 class LIFNode : public Population {
 public:
   bool init(FieldReader &reader, Context &) override {
-    if (!initCommon(reader) || !reader.f64s("c.alpha", n, alpha) ||
-        !reader.f64s("c.gain", n, gain) ||
-        !reader.f64sOr("bias", n, 0.0, bias) ||
-        !reader.f64sOr("v_leak", n, 0.0, vleak) ||
-        !initState(reader, "v", vleak, v))
+    if (!initCommon(reader) || !reader.param("c.alpha", n, alpha) ||
+        !reader.param("c.gain", n, gain) ||
+        !reader.paramOr("bias", n, 0.0, bias) ||
+        !reader.paramOr("v_leak", n, 0.0, vleak) ||
+        !initState(reader, "v", vleak.expand(n), v))
       return false;
     if (out.spiking)
       return initSpiking(reader);
@@ -198,23 +215,24 @@ protected:
   states() const override {
     return {{"v", &v}};
   }
-  std::vector<double> alpha, gain, bias, vleak, v;
+  Param alpha, gain, bias, vleak;
+  std::vector<double> v;
 };
 
 /// CubaLIF and CubaLI, exact or forward Euler.
 class CubaNode : public Population {
 public:
   bool init(FieldReader &reader, Context &) override {
-    if (!initCommon(reader) || !reader.f64s("c.alpha_syn", n, as) ||
-        !reader.f64s("c.alpha_mem", n, am) || !reader.f64s("r", n, r) ||
-        !reader.f64sOr("w_in", n, 1.0, win) ||
-        !reader.f64sOr("bias", n, 0.0, bias) ||
-        !reader.f64sOr("v_leak", n, 0.0, vleak))
+    if (!initCommon(reader) || !reader.param("c.alpha_syn", n, as) ||
+        !reader.param("c.alpha_mem", n, am) || !reader.param("r", n, r) ||
+        !reader.paramOr("w_in", n, 1.0, win) ||
+        !reader.paramOr("bias", n, 0.0, bias) ||
+        !reader.paramOr("v_leak", n, 0.0, vleak))
       return false;
     exact = reader.has("c.kappa");
-    if (exact && !reader.f64s("c.kappa", n, kappa))
+    if (exact && !reader.param("c.kappa", n, kappa))
       return false;
-    if (!initState(reader, "v", vleak, v) ||
+    if (!initState(reader, "v", vleak.expand(n), v) ||
         !initState(reader, "i", std::vector<double>(n, 0.0), cur))
       return false;
     if (out.spiking)
@@ -248,14 +266,15 @@ protected:
     return {{"v", &v}, {"i", &cur}};
   }
   bool exact = true;
-  std::vector<double> as, am, kappa, r, win, bias, vleak, v, cur;
+  Param as, am, kappa, r, win, bias, vleak;
+  std::vector<double> v, cur;
 };
 
 /// s = [I > v_threshold].
 class ThresholdNode : public Population {
 public:
   bool init(FieldReader &reader, Context &) override {
-    return initCommon(reader) && reader.f64s("v_threshold", n, vth);
+    return initCommon(reader) && reader.param("v_threshold", n, vth);
   }
   void step(Context &ctx) override {
     beginStep();
@@ -263,6 +282,7 @@ public:
     for (size_t i = 0; i < n; ++i)
       if (acc[i] > vth[i])
         out.active.push_back(uint32_t(i));
+    clearInputs();
     activity.spikes += out.active.size();
   }
 
@@ -284,6 +304,7 @@ public:
       return reader.fail("'input_channels' has " + std::to_string(map.size()) +
                          " entries for " + std::to_string(inputs.size()) +
                          " inputs");
+    acc.clear(); // inputs go straight into the conductances
     int64_t count = 0;
     if (!reader.i64("channels", count))
       return false;
@@ -293,10 +314,10 @@ public:
     std::vector<double> alphaSyn;
     if (!reader.f64s("c.alpha_syn", channels, alphaSyn) ||
         !reader.f64s("e_rev", channels, erev) ||
-        !reader.f64s("c.dt_over_c", n, dtOverC) ||
-        !reader.f64s("g_leak", n, gleak) || !reader.f64s("e_leak", n, eleak) ||
-        !reader.f64sOr("bias", n, 0.0, bias) ||
-        !initState(reader, "v", eleak, v))
+        !reader.param("c.dt_over_c", n, dtOverC) ||
+        !reader.param("g_leak", n, gleak) || !reader.param("e_leak", n, eleak) ||
+        !reader.paramOr("bias", n, 0.0, bias) ||
+        !initState(reader, "v", eleak.expand(n), v))
       return false;
     alpha = alphaSyn;
     for (int64_t c : map) {
@@ -313,26 +334,41 @@ public:
     return initSpiking(reader);
   }
 
+  double *inputBuffer(size_t k) override { return g[channelOf[k]].data(); }
+
   void step(Context &ctx) override {
     beginStep();
     for (size_t k = 0; k < inputs.size(); ++k) {
-      std::vector<double> &gc = g[channelOf[k]];
+      if (fused[k])
+        continue;
+      double *gc = g[channelOf[k]].data();
       input(ctx, k).forEachNonZero(
           [&](uint32_t i, double value) { gc[i] += value; });
     }
+    // Exponential Euler with the conductances frozen over the step, then
+    // their exact decay. Written against raw arrays: this loop is the bulk
+    // of a conductance network's time.
+    double *vp = v.data();
+    int32_t *ref = refractoryLeft.data();
     for (size_t i = 0; i < n; ++i) {
-      if (!refractory(i)) {
+      if (ref[i] == 0) {
         double total = gleak[i], drive = gleak[i] * eleak[i] + bias[i];
         for (size_t c = 0; c < channels; ++c) {
-          total += g[c][i];
-          drive += g[c][i] * erev[c];
+          double gi = g[c][i];
+          total += gi;
+          drive += gi * erev[c];
         }
         double vinf = drive / total;
-        v[i] = vinf + (v[i] - vinf) * std::exp(-dtOverC[i] * total);
-        spikeIf(i, v[i]);
+        vp[i] = vinf + (vp[i] - vinf) * std::exp(-dtOverC[i] * total);
+        spikeIf(i, vp[i]);
+      } else {
+        --ref[i];
       }
-      for (size_t c = 0; c < channels; ++c)
-        g[c][i] *= alpha[c];
+    }
+    for (size_t c = 0; c < channels; ++c) {
+      double a = alpha[c], *gc = g[c].data();
+      for (size_t i = 0; i < n; ++i)
+        gc[i] *= a;
     }
     endOutput(v);
   }
@@ -348,7 +384,8 @@ protected:
   }
   size_t channels = 0;
   std::vector<size_t> channelOf;
-  std::vector<double> alpha, erev, dtOverC, gleak, eleak, bias, v;
+  std::vector<double> alpha, erev, v;
+  Param dtOverC, gleak, eleak, bias;
   std::vector<std::vector<double>> g;
 };
 
@@ -401,12 +438,12 @@ public:
 
   bool init(FieldReader &reader, Context &ctx) override {
     dt = ctx.dt;
-    if (!initCommon(reader) || !reader.f64s("c.dt_over_c", n, dtOverC) ||
-        !reader.f64s("g_na", n, gna) || !reader.f64s("g_k", n, gk) ||
-        !reader.f64s("g_leak", n, gl) || !reader.f64s("e_na", n, ena) ||
-        !reader.f64s("e_k", n, ek) || !reader.f64s("e_leak", n, el) ||
-        !reader.f64s("v_threshold", n, vth) ||
-        !reader.f64sOr("bias", n, 0.0, bias))
+    if (!initCommon(reader) || !reader.param("c.dt_over_c", n, dtOverC) ||
+        !reader.param("g_na", n, gna) || !reader.param("g_k", n, gk) ||
+        !reader.param("g_leak", n, gl) || !reader.param("e_na", n, ena) ||
+        !reader.param("e_k", n, ek) || !reader.param("e_leak", n, el) ||
+        !reader.param("v_threshold", n, vth) ||
+        !reader.paramOr("bias", n, 0.0, bias))
       return false;
     std::vector<double> rest(n);
     for (size_t i = 0; i < n; ++i)
@@ -457,7 +494,8 @@ protected:
     return {{"v", &v}, {"m", &m}, {"h", &h}, {"n", &nk}};
   }
   double dt = 0;
-  std::vector<double> dtOverC, gna, gk, gl, ena, ek, el, bias, v, m, h, nk;
+  Param dtOverC, gna, gk, gl, ena, ek, el, bias;
+  std::vector<double> v, m, h, nk;
 };
 
 /// Scale-and-fire: T steps of IF with reset by subtraction in one step.
@@ -465,7 +503,7 @@ class SFNNode : public Population {
 public:
   bool init(FieldReader &reader, Context &) override {
     if (!initCommon(reader) || !reader.i64("levels", levels) ||
-        !reader.f64sOr("r", n, 1.0, r) || !reader.f64sOr("bias", n, 0.0, bias) ||
+        !reader.paramOr("r", n, 1.0, r) || !reader.paramOr("bias", n, 0.0, bias) ||
         !initState(reader, "v", std::vector<double>(n, 0.0), v) ||
         !initSpiking(reader))
       return false;
@@ -491,9 +529,10 @@ public:
       if (count) {
         out.active.push_back(uint32_t(i));
         out.payload.push_back(count);
-        refractoryLeft[i] = int64_t(refractorySteps[i]);
+        refractoryLeft[i] = int32_t(refractorySteps[i]);
       }
     }
+    clearInputs();
     activity.spikes += out.active.size();
   }
 
@@ -503,7 +542,8 @@ protected:
     return {{"v", &v}};
   }
   int64_t levels = 1;
-  std::vector<double> r, bias, v;
+  Param r, bias;
+  std::vector<double> v;
 };
 } // namespace
 

@@ -9,6 +9,29 @@
 
 namespace snnrt {
 
+/// A parameter with one value per element or a single value for all. Reads
+/// need no branch (`values[i & mask]`), and a shared value stays one double
+/// instead of an array the size of the population.
+class Param {
+public:
+  double operator[](size_t i) const { return values[i & mask]; }
+  void assign(std::vector<double> v) {
+    mask = v.size() == 1 ? 0 : ~size_t(0);
+    values = std::move(v);
+  }
+  /// One value per element of `n`.
+  std::vector<double> expand(size_t n) const {
+    std::vector<double> out(n);
+    for (size_t i = 0; i < n; ++i)
+      out[i] = (*this)[i];
+    return out;
+  }
+
+private:
+  std::vector<double> values{0.0};
+  size_t mask = 0;
+};
+
 /// Reads typed fields of one node record with diagnostics naming the node.
 class FieldReader {
 public:
@@ -21,6 +44,10 @@ public:
   /// The same with a default when the field is absent.
   bool f64sOr(const std::string &field, size_t n, double fallback,
               std::vector<double> &out);
+  /// A scalar or per-element parameter, kept unbroadcast.
+  bool param(const std::string &field, size_t n, Param &out);
+  bool paramOr(const std::string &field, size_t n, double fallback,
+               Param &out);
   bool f32s(const std::string &field, size_t count, std::vector<float> &out);
   bool i64s(const std::string &field, std::vector<int64_t> &out);
   bool i64(const std::string &field, int64_t &out);
@@ -56,6 +83,12 @@ public:
                          std::vector<double> &out) const {
     return false;
   }
+  /// Where input `k` may be accumulated directly, or null. A population
+  /// returns the buffer it sums its inputs into.
+  virtual double *inputBuffer(size_t k) { return nullptr; }
+  /// True for connections that can deliver straight into one consumer's
+  /// input buffer instead of materializing their output stream.
+  virtual bool canFuse() const { return false; }
   virtual uint64_t synapseBytes() const { return 0; }
   virtual uint64_t storedSynapses() const { return 0; }
 
@@ -65,6 +98,10 @@ public:
   std::vector<size_t> inputs;
   /// How each input is read: kSameStep, kPreviousStep or kEndOfStep.
   std::vector<uint8_t> mode;
+  /// Inputs whose producer delivers into inputBuffer(k) directly.
+  std::vector<bool> fused;
+  /// For a fused connection: the consumer's buffer it adds into.
+  double *fusedTarget = nullptr;
   Stream out, previous;
   bool keepPrevious = false;
   Activity activity;

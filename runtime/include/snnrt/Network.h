@@ -110,6 +110,7 @@ public:
 
 private:
   Network() = default;
+  void fuseConnections();
   double dt = 0;
   std::string networkName;
   uint64_t stepCount = 0;
