@@ -149,12 +149,21 @@ LogicalResult SNNDiscretizePass::discretize(NeuronOpInterface neuron,
         return ts / (ts - tm) * (as - am);
       });
   } else if (name == "cond_lif") {
-    scheme = Scheme::exponential_euler;
+    // Exponential Euler by default; forward Euler (as Brian's benchmark
+    // integrates COBA) with scheme=euler.
+    scheme = euler ? Scheme::euler : Scheme::exponential_euler;
     auto cond = llvm::cast<CondLIFOp>(op);
     QuantityAttr tauSyn = cond.getTauSyn();
     SmallVector<double> alphaSyn;
-    for (size_t k = 0; k < tauSyn.size(); ++k)
-      alphaSyn.push_back(std::exp(-dt / tauSyn.at(k)));
+    for (size_t k = 0; k < tauSyn.size(); ++k) {
+      double tau = tauSyn.at(k);
+      if (euler && dt >= tau)
+        return op->emitOpError()
+               << "forward euler needs dt < tau_syn, got dt = "
+               << units::formatDouble(dt) << " ms and tau_syn = "
+               << units::formatDouble(tau) << " ms (channel " << k << ")";
+      alphaSyn.push_back(euler ? 1.0 - dt / tau : std::exp(-dt / tau));
+    }
     put("alpha_syn", alphaSyn);
     fill("dt_over_c", params.width({"c_m"}, n),
          [&](size_t i) { return dt / params.at("c_m", i); });

@@ -21,7 +21,7 @@ def SNNDiscretize : Pass<"snn-discretize", "::snnc::snn::NetworkOp"> {
     Option<"dt", "dt", "double", /*default=*/"0.0",
            "Step in ms; 0 takes the network's own 'dt' attribute">,
     Option<"scheme", "scheme", "std::string", /*default=*/"\"exact\"",
-           "Integration of linear models: 'exact' or 'euler'">,
+           "'exact' or 'euler' (linear models and the conductance LIF)">,
   ];
   let statistics = [
     Statistic<"numPopulations", "populations", "Neuron populations discretized">,

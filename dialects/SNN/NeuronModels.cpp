@@ -163,8 +163,10 @@ snnc::snn::getStepCoefficients(const NeuronModel &model, Scheme scheme) {
                 name == "li" || name == "cuba_lif" || name == "cuba_li";
   if (linear && scheme != Scheme::exact && scheme != Scheme::euler)
     return std::nullopt;
-  if ((name == "cond_lif" || name == "hh") &&
-      scheme != Scheme::exponential_euler)
+  if (name == "hh" && scheme != Scheme::exponential_euler)
+    return std::nullopt;
+  if (name == "cond_lif" && scheme != Scheme::exponential_euler &&
+      scheme != Scheme::euler)
     return std::nullopt;
   if ((name == "threshold" || name == "sfn") && scheme != Scheme::exact)
     return std::nullopt;

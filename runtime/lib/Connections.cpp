@@ -44,8 +44,8 @@ public:
     enabled = true;
     aPlus = p[0];
     aMinus = p[1];
-    decayPlus = std::exp(-ctx.dt / p[2]);
-    decayMinus = std::exp(-ctx.dt / p[3]);
+    decayPlus = expDet(-ctx.dt / p[2]);
+    decayMinus = expDet(-ctx.dt / p[3]);
     wMin = p[4];
     wMax = p[5];
     xPre.assign(cols, 0.0);
@@ -289,7 +289,7 @@ public:
         return false;
       if (!(probability >= 0 && probability <= 1))
         return reader.fail("probability must be in [0, 1]");
-      logSkip = probability < 1 ? std::log1p(-probability) : 0.0;
+      logSkip = probability < 1 ? logDet(1.0 - probability) : 0.0;
     } else if (connector == 1) {
       int64_t k;
       if (!reader.i64("indegree", k))
@@ -323,7 +323,7 @@ public:
     int64_t j = -1;
     for (uint64_t draw = 0;; ++draw) {
       double u = uniform01(hash3(uint64_t(seed), i, draw));
-      j += 1 + int64_t(std::floor(std::log1p(-u) / logSkip));
+      j += 1 + int64_t(logDet(1.0 - u) / logSkip);
       if (j >= int64_t(m))
         return;
       if (allowAutapses || j != int64_t(i))

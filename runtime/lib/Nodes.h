@@ -52,6 +52,11 @@ public:
   bool i64s(const std::string &field, std::vector<int64_t> &out);
   bool i64(const std::string &field, int64_t &out);
   bool f64(const std::string &field, double &out);
+  /// A text field, empty when absent.
+  std::string str(const std::string &field) const {
+    const Field *f = record.find(field);
+    return f ? f->str() : std::string();
+  }
   bool fail(const std::string &message);
   const std::string &name() const { return nodeName; }
 

@@ -9,6 +9,8 @@
 #ifndef SNNRT_RANDOM_H
 #define SNNRT_RANDOM_H
 
+#include "Math.h"
+
 #include <cmath>
 #include <cstdint>
 
@@ -31,13 +33,17 @@ inline double uniform01(uint64_t bits) {
   return double(bits >> 11) * (1.0 / 9007199254740992.0);
 }
 
-/// Standard normal from two independent draws (Box-Muller).
+/// Standard normal by Marsaglia's polar method: only log and sqrt, so the
+/// value is the same on every machine (sqrt is correctly rounded).
 inline double standardNormal(uint64_t seed, uint64_t a, uint64_t b) {
-  double u1 = uniform01(hash3(seed, a, 2 * b));
-  double u2 = uniform01(hash3(seed, a, 2 * b + 1));
-  if (u1 < 1e-300)
-    u1 = 1e-300;
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  uint64_t base = hash3(seed, a, b);
+  for (uint64_t attempt = 0;; ++attempt) {
+    double x = 2.0 * uniform01(mix64(base + 2 * attempt)) - 1.0;
+    double y = 2.0 * uniform01(mix64(base + 2 * attempt + 1)) - 1.0;
+    double s = x * x + y * y;
+    if (s > 0.0 && s < 1.0)
+      return x * std::sqrt(-2.0 * logDet(s) / s);
+  }
 }
 
 /// Distribution kinds, as numbered in the image (snn::DistributionKind).
@@ -53,7 +59,7 @@ inline double sample(Dist kind, double p0, double p1, uint64_t seed,
   case Dist::normal:
     return p0 + p1 * standardNormal(seed, a, b);
   case Dist::lognormal:
-    return std::exp(p0 + p1 * standardNormal(seed, a, b));
+    return expDet(p0 + p1 * standardNormal(seed, a, b));
   }
   return p0;
 }

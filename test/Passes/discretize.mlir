@@ -49,11 +49,13 @@ snn.network @cuba(%in: !snn.current<2>) -> (!snn.spikes<2>, !snn.current<2>) {
 
 // -----
 
-// Conductance LIF and HH use exponential Euler whatever the linear scheme.
+// Conductance LIF: exponential Euler, or forward Euler with scheme=euler;
+// HH: exponential Euler whatever the scheme.
 // CHECK-LABEL: snn.network @conductance
 // CHECK: snn.cond_lif{{.*}}exponential_euler, {alpha_syn = array<f64: 0.98019867330675{{[0-9]*}}, 0.99004983374916{{[0-9]*}}>, dt_over_c = array<f64: 5.000000e-01>, refractory_steps = array<f64: 5.000000e+01>}
 // CHECK: snn.hh{{.*}}exponential_euler, {dt_over_c = array<f64: 1.000000e+01>}
-// EULER: snn.cond_lif{{.*}}exponential_euler
+// EULER: snn.cond_lif{{.*}}euler, {alpha_syn = array<f64: 0.97999{{[0-9]*}}, 0.98999{{[0-9]*}}>, dt_over_c = array<f64: 5.000000e-01>, refractory_steps = array<f64: 5.000000e+01>}
+// EULER: snn.hh{{.*}}exponential_euler
 snn.network @conductance(%in: !snn.current<2>, %cur: !snn.current<2>) -> (!snn.spikes<2>, !snn.spikes<2>) {
   %s = snn.cond_lif(%in) {c_m = #snn.q<200 pF>, g_leak = #snn.q<10 nS>, e_leak = #snn.q<-60 mV>, v_threshold = #snn.q<-50 mV>, v_reset = #snn.q<-60 mV>, tau_syn = #snn.q<[5, 10] ms>, e_rev = #snn.q<[0, -80] mV>, input_channels = array<i64: 0>, refractory = #snn.q<5 ms>} : (!snn.current<2>) -> !snn.spikes<2>
   %h = snn.hh(%cur) {c_m = #snn.q<10 pF>, g_na = #snn.q<1.2 uS>, g_k = #snn.q<360 nS>, g_leak = #snn.q<3 nS>, e_na = #snn.q<50 mV>, e_k = #snn.q<-77 mV>, e_leak = #snn.q<-54.387 mV>, v_threshold = #snn.q<0 mV>} : (!snn.current<2>) -> !snn.spikes<2>

@@ -175,6 +175,37 @@ TEST(Neurons, CondLIFRelaxesExactly) {
   }
 }
 
+// The same relaxation under forward Euler: v_k = vinf + (v0 - vinf)(1 - dt G / c)^k.
+TEST(Neurons, CondLIFForwardEulerIsGeometric) {
+  double dt = 0.1, c = 0.2, gl = 0.01, el = -60, g = 0.03, e = 0;
+  TestImage image(dt, {1});
+  image.node("input", {}, {1}, false);
+  image.node("cond_lif", {0}, {1}, true, [&](ImageWriter &w) {
+    w.addI64("channels", {1});
+    w.addI64("input_channels", {0});
+    w.addF64("c.alpha_syn", {1.0});
+    w.addF64("c.dt_over_c", {dt / c});
+    w.addString("scheme", "euler");
+    w.addF64("e_rev", {e});
+    w.addF64("g_leak", {gl});
+    w.addF64("e_leak", {el});
+    w.addF64("v_threshold", {100});
+    w.addF64("v_reset", {el});
+  });
+  image.probe("v", 1, "v");
+  auto net = image.load();
+  std::string error;
+  double pulse = g, zero = 0;
+  ASSERT_TRUE(net->setInputValues(0, &pulse, 1, error));
+  double vinf = (gl * el + g * e) / (gl + g), factor = 1 - dt * (gl + g) / c;
+  for (int k = 1; k <= 200; ++k) {
+    net->step();
+    ASSERT_TRUE(net->setInputValues(0, &zero, 1, error));
+    ASSERT_NEAR(probeV(*net), vinf + (el - vinf) * std::pow(factor, k), 1e-9)
+        << "step " << k;
+  }
+}
+
 // Refractory: no integration for the given number of steps after a spike.
 TEST(Neurons, RefractoryHoldsTheMembrane) {
   auto net = drivenPopulation(1.0, "if", 1, true, [&](ImageWriter &w) {
