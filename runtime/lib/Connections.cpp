@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Nodes.h"
+#include "Math.h"
 #include "Random.h"
 
 #include <algorithm>
@@ -289,7 +290,8 @@ public:
         return false;
       if (!(probability >= 0 && probability <= 1))
         return reader.fail("probability must be in [0, 1]");
-      logSkip = probability < 1 ? logDet(1.0 - probability) : 0.0;
+      inverseLogSkip =
+          probability < 1 && probability > 0 ? 1.0 / logDet(1.0 - probability) : 0.0;
     } else if (connector == 1) {
       int64_t k;
       if (!reader.i64("indegree", k))
@@ -310,7 +312,9 @@ public:
     return sample(kindOfWeight, w0, w1, uint64_t(seed) ^ 0x5157ull, i, j);
   }
 
-  /// Calls fn(j) for each target of source i (fixed probability).
+  /// Calls fn(j) for each target of source i (fixed probability): skips
+  /// between targets are geometric, floor(log(v) / log(1 - p)) with v
+  /// uniform in (0, 1], drawn from a counter stream keyed on (seed, i).
   template <typename Fn> void targetsOf(uint32_t i, Fn &&fn) const {
     if (probability <= 0)
       return;
@@ -320,10 +324,12 @@ public:
           fn(j);
       return;
     }
+    uint64_t state = hash3(uint64_t(seed), i, 0x5ca1ab1eull);
     int64_t j = -1;
-    for (uint64_t draw = 0;; ++draw) {
-      double u = uniform01(hash3(uint64_t(seed), i, draw));
-      j += 1 + int64_t(logDet(1.0 - u) / logSkip);
+    for (;;) {
+      state += 0x9E3779B97F4A7C15ull;
+      double v = double((mix64(state) >> 11) + 1) * (1.0 / 9007199254740992.0);
+      j += 1 + int64_t(logFast(v) * inverseLogSkip);
       if (j >= int64_t(m))
         return;
       if (allowAutapses || j != int64_t(i))
@@ -389,7 +395,7 @@ private:
 
   size_t m = 0, nIn = 0;
   int64_t connector = 0, seed = 0;
-  double probability = 0, logSkip = 0, w0 = 0, w1 = 0;
+  double probability = 0, inverseLogSkip = 0, w0 = 0, w1 = 0;
   Dist kindOfWeight = Dist::constant;
   bool allowAutapses = true;
   std::vector<uint32_t> offsets, targets;

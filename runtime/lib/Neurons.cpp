@@ -297,6 +297,8 @@ protected:
 
 /// Conductance-based LIF with exponential synapses, exponential Euler.
 class CondLIFNode : public Population {
+  static constexpr size_t kMaxChannels = 16;
+
 public:
   bool init(FieldReader &reader, Context &) override {
     std::vector<int64_t> map;
@@ -310,8 +312,10 @@ public:
     int64_t count = 0;
     if (!reader.i64("channels", count))
       return false;
-    if (count < 1)
-      return reader.fail("a conductance population needs a channel");
+    if (count < 1 || size_t(count) > kMaxChannels)
+      return reader.fail("a conductance population has 1 to " +
+                         std::to_string(kMaxChannels) + " channels, got " +
+                         std::to_string(count));
     channels = size_t(count);
     std::vector<double> alphaSyn;
     if (!reader.f64s("c.alpha_syn", channels, alphaSyn) ||
@@ -348,47 +352,48 @@ public:
       input(ctx, k).forEachNonZero(
           [&](uint32_t i, double value) { gc[i] += value; });
     }
-    // Exponential Euler with the conductances frozen over the step, then
-    // their exact decay. Blocks of kBlock neurons: the exponentials of a
-    // block are computed in a fixed-length loop that vectorizes.
-    constexpr size_t kBlock = 256;
+    // Locals only in the loop: the member arrays could alias `v` as far as
+    // the compiler knows, and would be reloaded every iteration.
     double *vp = v.data();
     int32_t *ref = refractoryLeft.data();
-    for (size_t base = 0; base < n; base += kBlock) {
-      size_t count = std::min(kBlock, n - base);
-      double arg[kBlock] = {}, vinf[kBlock] = {}, decay[kBlock];
-      for (size_t j = 0; j < count; ++j) {
-        size_t i = base + j;
-        double total = gleak[i], drive = gleak[i] * eleak[i] + bias[i];
-        for (size_t c = 0; c < channels; ++c) {
-          double gi = g[c][i];
-          total += gi;
-          drive += gi * erev[c];
-        }
-        vinf[j] = drive / total;
-        arg[j] = -dtOverC[i] * total;
-      }
-      if (!euler)
-        expDetArray(arg, decay, kBlock);
-      for (size_t j = 0; j < count; ++j) {
-        size_t i = base + j;
-        if (ref[i] != 0) {
-          --ref[i];
-          continue;
-        }
-        // arg = -dt/c G and vinf = drive / G: forward Euler is
-        // v += dt/c (drive - G v) = dt/c G (vinf - v) = arg (v - vinf).
-        if (euler)
-          vp[i] += arg[j] * (vp[i] - vinf[j]);
-        else
-          vp[i] = vinf[j] + (vp[i] - vinf[j]) * decay[j];
-        spikeIf(i, vp[i]);
-      }
-    }
+    const Param::View gl = gleak.view(), el = eleak.view(), b = bias.view(),
+                      k = dtOverC.view(), th = vth.view(), vr = vreset.view(),
+                      rs = refractorySteps.view();
+    double *gp[kMaxChannels];
+    double er[kMaxChannels], al[kMaxChannels];
     for (size_t c = 0; c < channels; ++c) {
-      double a = alpha[c], *gc = g[c].data();
-      for (size_t i = 0; i < n; ++i)
-        gc[i] *= a;
+      gp[c] = g[c].data();
+      er[c] = erev[c];
+      al[c] = alpha[c];
+    }
+    const size_t nc = channels, count = n;
+    const bool useEuler = euler;
+    const int mode = reset;
+    for (size_t i = 0; i < count; ++i) {
+      double total = gl[i], drive = gl[i] * el[i] + b[i];
+      for (size_t c = 0; c < nc; ++c) {
+        double gi = gp[c][i];
+        total += gi;
+        drive += gi * er[c];
+        gp[c][i] = gi * al[c];
+      }
+      if (ref[i] != 0) {
+        --ref[i];
+        continue;
+      }
+      double vi = vp[i];
+      if (useEuler) {
+        vi += k[i] * (drive - total * vi);
+      } else {
+        double vinf = drive / total;
+        vi = vinf + (vi - vinf) * expDet(-k[i] * total);
+      }
+      if (vi > th[i]) {
+        out.active.push_back(uint32_t(i));
+        vi = mode == 0 ? vr[i] : (mode == 1 ? vi - th[i] : vi);
+        ref[i] = int32_t(rs[i]);
+      }
+      vp[i] = vi;
     }
     endOutput(v);
   }

@@ -19,6 +19,15 @@ public:
     mask = v.size() == 1 ? 0 : ~size_t(0);
     values = std::move(v);
   }
+  /// A copy of the addressing for hot loops: a local the compiler can keep
+  /// in registers, where the member could alias the arrays being written.
+  struct View {
+    const double *values;
+    size_t mask;
+    double operator[](size_t i) const { return values[i & mask]; }
+  };
+  View view() const { return {values.data(), mask}; }
+
   /// One value per element of `n`.
   std::vector<double> expand(size_t n) const {
     std::vector<double> out(n);
