@@ -1,7 +1,11 @@
 //===- Neurons.cpp - neuron populations of the float reference ------------===//
 //
 // The per-step updates are those of docs/dialects/SNN.md, with the
-// coefficients that snn-discretize computed (`c.<name>` fields).
+// coefficients that snn-discretize computed (`c.<name>` fields). Every model
+// updates a range of its neurons at a time, so that a population can be
+// split across threads; neurons are independent within a step, and the
+// spikes of the ranges are concatenated in order, so the result does not
+// depend on the thread count.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,24 +26,76 @@ uint64_t nameHash(const std::string &name) {
   return h;
 }
 
-/// State, inputs, thresholds and reset shared by every population.
+/// The spikes one range of neurons emits in a step.
+struct Spikes {
+  std::vector<uint32_t> active, payload;
+  void clear() {
+    active.clear();
+    payload.clear();
+  }
+};
+
+using StateList = std::vector<std::pair<std::string, const std::vector<double> *>>;
+
+/// State, inputs, thresholds, reset and the stepping shared by every
+/// population.
 class Population : public Node {
 public:
   bool isPopulation() const override { return true; }
+  bool parallel() const override { return true; }
 
   bool readState(const std::string &name,
-                 std::vector<double> &out) const override {
-    for (const auto &[stateName, values] : states())
+                 std::vector<double> &values) const override {
+    for (const auto &[stateName, state] : states())
       if (stateName == name) {
-        out = *values;
+        values = *state;
         return true;
       }
     return false;
   }
 
+  double *inputBuffer(size_t) override { return acc.data(); }
+
+  void step(Context &ctx) final {
+    stepRange(ctx, 0, 1);
+    finishRange(ctx, 1);
+  }
+
+  void stepRange(Context &ctx, size_t thread, size_t threads) final {
+    if (partial.size() < threads)
+      partial.resize(threads);
+    size_t lo = n * thread / threads, hi = n * (thread + 1) / threads;
+    Spikes &spikes = partial[thread];
+    spikes.clear();
+    gather(ctx, lo, hi);
+    update(lo, hi, spikes);
+    if (!acc.empty())
+      std::fill(acc.begin() + lo, acc.begin() + hi, 0.0);
+    if (!out.spiking) {
+      const std::vector<double> &v = *states().front().second;
+      std::copy(v.begin() + lo, v.begin() + hi, out.values.begin() + lo);
+    }
+  }
+
+  void finishRange(Context &, size_t threads) final {
+    out.active.clear();
+    out.payload.clear();
+    for (size_t t = 0; t < threads; ++t) {
+      const Spikes &s = partial[t];
+      out.active.insert(out.active.end(), s.active.begin(), s.active.end());
+      out.payload.insert(out.payload.end(), s.payload.begin(), s.payload.end());
+    }
+    activity.neuronUpdates += n;
+    if (out.spiking)
+      activity.spikes += out.active.size();
+  }
+
 protected:
-  virtual std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const = 0;
+  /// The state variables, the first being the membrane (the output of a
+  /// non-spiking population).
+  virtual StateList states() const = 0;
+  /// Updates neurons [lo, hi) from `acc` (inputs summed), appending spikes.
+  virtual void update(size_t lo, size_t hi, Spikes &spikes) = 0;
 
   bool initCommon(FieldReader &reader) {
     n = out.size;
@@ -85,28 +141,25 @@ protected:
     return true;
   }
 
-  /// Adds the inputs that are not delivered directly into `acc` (spikes
-  /// count 1 or their payload). `acc` is cleared after each step's use.
-  void gather(Context &ctx) {
+  /// Adds the inputs that are not delivered directly into `acc`, for
+  /// neurons [lo, hi) (spikes count 1 or their payload).
+  virtual void gather(Context &ctx, size_t lo, size_t hi) {
     for (size_t k = 0; k < inputs.size(); ++k) {
       if (fused[k])
         continue;
       const Stream &in = input(ctx, k);
       if (in.spiking) {
-        in.forEachNonZero([&](uint32_t i, double value) { acc[i] += value; });
+        in.forEachNonZero([&](uint32_t i, double value) {
+          if (i >= lo && i < hi)
+            acc[i] += value;
+        });
         continue;
       }
       const double *x = in.values.data();
-      for (size_t i = 0; i < n; ++i)
+      for (size_t i = lo; i < hi; ++i)
         acc[i] += x[i];
     }
   }
-  void clearInputs() { std::fill(acc.begin(), acc.end(), 0.0); }
-
-public:
-  double *inputBuffer(size_t) override { return acc.data(); }
-
-protected:
 
   /// True while neuron i is refractory (and counts the step down).
   bool refractory(size_t i) {
@@ -117,28 +170,15 @@ protected:
   }
 
   /// Threshold, reset and refractory start for neuron i.
-  void spikeIf(size_t i, double &v) {
+  void spikeIf(size_t i, double &v, Spikes &spikes) {
     if (!(v > vth[i]))
       return;
-    out.active.push_back(uint32_t(i));
+    spikes.active.push_back(uint32_t(i));
     if (reset == 0)
       v = vreset[i];
     else if (reset == 1)
       v -= vth[i];
     refractoryLeft[i] = int32_t(refractorySteps[i]);
-  }
-
-  void beginStep() {
-    out.active.clear();
-    out.payload.clear();
-    activity.neuronUpdates += n;
-  }
-  void endOutput(const std::vector<double> &v) {
-    clearInputs();
-    if (out.spiking)
-      activity.spikes += out.active.size();
-    else
-      out.values = v;
   }
 
   size_t n = 0;
@@ -147,6 +187,7 @@ protected:
   int reset = 0;
   Param vth, vreset, refractorySteps;
   std::vector<int32_t> refractoryLeft;
+  std::vector<Spikes> partial;
 };
 
 /// IF and the integrator: v += gain (I + bias).
@@ -162,24 +203,18 @@ public:
     refractoryLeft.assign(n, 0);
     return true;
   }
-  void step(Context &ctx) override {
-    beginStep();
-    gather(ctx);
-    for (size_t i = 0; i < n; ++i) {
+
+protected:
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
+    for (size_t i = lo; i < hi; ++i) {
       if (refractory(i))
         continue;
       v[i] += gain[i] * (acc[i] + bias[i]);
       if (out.spiking)
-        spikeIf(i, v[i]);
+        spikeIf(i, v[i], spikes);
     }
-    endOutput(v);
   }
-
-protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
-    return {{"v", &v}};
-  }
+  StateList states() const override { return {{"v", &v}}; }
   Param gain, bias;
   std::vector<double> v;
 };
@@ -199,24 +234,22 @@ public:
     refractoryLeft.assign(n, 0);
     return true;
   }
-  void step(Context &ctx) override {
-    beginStep();
-    gather(ctx);
-    for (size_t i = 0; i < n; ++i) {
-      if (refractory(i))
-        continue;
-      v[i] = vleak[i] + alpha[i] * (v[i] - vleak[i]) + gain[i] * (acc[i] + bias[i]);
-      if (out.spiking)
-        spikeIf(i, v[i]);
-    }
-    endOutput(v);
-  }
 
 protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
-    return {{"v", &v}};
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
+    const Param::View a = alpha.view(), g = gain.view(), b = bias.view(),
+                      vl = vleak.view();
+    double *vp = v.data();
+    const double *in = acc.data();
+    for (size_t i = lo; i < hi; ++i) {
+      if (refractory(i))
+        continue;
+      vp[i] = vl[i] + a[i] * (vp[i] - vl[i]) + g[i] * (in[i] + b[i]);
+      if (out.spiking)
+        spikeIf(i, vp[i], spikes);
+    }
   }
+  StateList states() const override { return {{"v", &v}}; }
   Param alpha, gain, bias, vleak;
   std::vector<double> v;
 };
@@ -242,10 +275,10 @@ public:
     refractoryLeft.assign(n, 0);
     return true;
   }
-  void step(Context &ctx) override {
-    beginStep();
-    gather(ctx);
-    for (size_t k = 0; k < n; ++k) {
+
+protected:
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
+    for (size_t k = lo; k < hi; ++k) {
       double x = win[k] * acc[k];
       double iOld = cur[k];
       cur[k] = as[k] * iOld + (1.0 - as[k]) * x;
@@ -257,16 +290,10 @@ public:
       else
         v[k] += (1.0 - am[k]) * (vleak[k] - v[k] + r[k] * (iOld + bias[k]));
       if (out.spiking)
-        spikeIf(k, v[k]);
+        spikeIf(k, v[k], spikes);
     }
-    endOutput(v);
   }
-
-protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
-    return {{"v", &v}, {"i", &cur}};
-  }
+  StateList states() const override { return {{"v", &v}, {"i", &cur}}; }
   bool exact = true;
   Param as, am, kappa, r, win, bias, vleak;
   std::vector<double> v, cur;
@@ -278,24 +305,18 @@ public:
   bool init(FieldReader &reader, Context &) override {
     return initCommon(reader) && reader.param("v_threshold", n, vth);
   }
-  void step(Context &ctx) override {
-    beginStep();
-    gather(ctx);
-    for (size_t i = 0; i < n; ++i)
-      if (acc[i] > vth[i])
-        out.active.push_back(uint32_t(i));
-    clearInputs();
-    activity.spikes += out.active.size();
-  }
 
 protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
-    return {};
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
+    for (size_t i = lo; i < hi; ++i)
+      if (acc[i] > vth[i])
+        spikes.active.push_back(uint32_t(i));
   }
+  StateList states() const override { return {}; }
 };
 
-/// Conductance-based LIF with exponential synapses, exponential Euler.
+/// Conductance-based LIF with exponential synapses: exponential Euler with
+/// the conductances frozen over the step, or forward Euler.
 class CondLIFNode : public Population {
   static constexpr size_t kMaxChannels = 16;
 
@@ -304,11 +325,11 @@ public:
     std::vector<int64_t> map;
     if (!initCommon(reader) || !reader.i64s("input_channels", map))
       return false;
+    acc.clear(); // inputs go straight into the conductances
     if (map.size() != inputs.size())
       return reader.fail("'input_channels' has " + std::to_string(map.size()) +
                          " entries for " + std::to_string(inputs.size()) +
                          " inputs");
-    acc.clear(); // inputs go straight into the conductances
     int64_t count = 0;
     if (!reader.i64("channels", count))
       return false;
@@ -317,16 +338,14 @@ public:
                          std::to_string(kMaxChannels) + " channels, got " +
                          std::to_string(count));
     channels = size_t(count);
-    std::vector<double> alphaSyn;
-    if (!reader.f64s("c.alpha_syn", channels, alphaSyn) ||
+    if (!reader.f64s("c.alpha_syn", channels, alpha) ||
         !reader.f64s("e_rev", channels, erev) ||
         !reader.param("c.dt_over_c", n, dtOverC) ||
         !reader.param("g_leak", n, gleak) || !reader.param("e_leak", n, eleak) ||
         !reader.paramOr("bias", n, 0.0, bias) ||
         !initState(reader, "v", eleak.expand(n), v))
       return false;
-    alpha = alphaSyn;
-    euler = reader.has("scheme") && reader.str("scheme") == "euler";
+    euler = reader.str("scheme") == "euler";
     for (int64_t c : map) {
       if (c < 0 || size_t(c) >= channels)
         return reader.fail("input channel " + std::to_string(c) +
@@ -343,15 +362,21 @@ public:
 
   double *inputBuffer(size_t k) override { return g[channelOf[k]].data(); }
 
-  void step(Context &ctx) override {
-    beginStep();
+protected:
+  /// Inputs not delivered straight into the conductances add to them here.
+  void gather(Context &ctx, size_t lo, size_t hi) override {
     for (size_t k = 0; k < inputs.size(); ++k) {
       if (fused[k])
         continue;
       double *gc = g[channelOf[k]].data();
-      input(ctx, k).forEachNonZero(
-          [&](uint32_t i, double value) { gc[i] += value; });
+      input(ctx, k).forEachNonZero([&](uint32_t i, double value) {
+        if (i >= lo && i < hi)
+          gc[i] += value;
+      });
     }
+  }
+
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
     // Locals only in the loop: the member arrays could alias `v` as far as
     // the compiler knows, and would be reloaded every iteration.
     double *vp = v.data();
@@ -366,11 +391,12 @@ public:
       er[c] = erev[c];
       al[c] = alpha[c];
     }
-    const size_t nc = channels, count = n;
+    const size_t nc = channels;
     const bool useEuler = euler;
     const int mode = reset;
-    for (size_t i = 0; i < count; ++i) {
+    for (size_t i = lo; i < hi; ++i) {
       double total = gl[i], drive = gl[i] * el[i] + b[i];
+      // Each conductance's contribution to this step, then its decay.
       for (size_t c = 0; c < nc; ++c) {
         double gi = gp[c][i];
         total += gi;
@@ -389,24 +415,22 @@ public:
         vi = vinf + (vi - vinf) * expDet(-k[i] * total);
       }
       if (vi > th[i]) {
-        out.active.push_back(uint32_t(i));
+        spikes.active.push_back(uint32_t(i));
         vi = mode == 0 ? vr[i] : (mode == 1 ? vi - th[i] : vi);
         ref[i] = int32_t(rs[i]);
       }
       vp[i] = vi;
     }
-    endOutput(v);
   }
 
-protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
-    std::vector<std::pair<std::string, const std::vector<double> *>> s{
-        {"v", &v}};
+  StateList states() const override {
+    StateList s{{"v", &v}};
     for (size_t c = 0; c < channels; ++c)
       s.push_back({"g" + std::to_string(c), &g[c]});
     return s;
   }
+
+private:
   size_t channels = 0;
   bool euler = false;
   std::vector<size_t> channelOf;
@@ -488,14 +512,13 @@ public:
            initState(reader, "n", n0, nk);
   }
 
-  void step(Context &ctx) override {
-    beginStep();
-    gather(ctx);
+protected:
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
     auto gate = [&](double x, double a, double b) {
       double inf = a / (a + b);
       return inf + (x - inf) * expDet(-dt * (a + b));
     };
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = lo; i < hi; ++i) {
       double a1, b1, a2, b2, a3, b3;
       rates(v[i], a1, b1, a2, b2, a3, b3);
       m[i] = gate(m[i], a1, b1);
@@ -509,14 +532,10 @@ public:
       double before = v[i];
       v[i] = vinf + (v[i] - vinf) * expDet(-dtOverC[i] * total);
       if (before <= vth[i] && v[i] > vth[i])
-        out.active.push_back(uint32_t(i));
+        spikes.active.push_back(uint32_t(i));
     }
-    endOutput(v);
   }
-
-protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
+  StateList states() const override {
     return {{"v", &v}, {"m", &m}, {"h", &h}, {"n", &nk}};
   }
   double dt = 0;
@@ -537,10 +556,10 @@ public:
       return reader.fail("'levels' must be >= 1");
     return true;
   }
-  void step(Context &ctx) override {
-    beginStep();
-    gather(ctx);
-    for (size_t i = 0; i < n; ++i) {
+
+protected:
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
+    for (size_t i = lo; i < hi; ++i) {
       if (refractory(i))
         continue;
       double x = r[i] * (acc[i] + bias[i]);
@@ -553,20 +572,13 @@ public:
         }
       }
       if (count) {
-        out.active.push_back(uint32_t(i));
-        out.payload.push_back(count);
+        spikes.active.push_back(uint32_t(i));
+        spikes.payload.push_back(count);
         refractoryLeft[i] = int32_t(refractorySteps[i]);
       }
     }
-    clearInputs();
-    activity.spikes += out.active.size();
   }
-
-protected:
-  std::vector<std::pair<std::string, const std::vector<double> *>>
-  states() const override {
-    return {{"v", &v}};
-  }
+  StateList states() const override { return {{"v", &v}}; }
   int64_t levels = 1;
   Param r, bias;
   std::vector<double> v;

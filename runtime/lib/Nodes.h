@@ -89,6 +89,11 @@ public:
   virtual bool init(FieldReader &reader, Context &ctx) = 0;
   /// Computes `out` for this step from the inputs.
   virtual void step(Context &ctx) = 0;
+  /// True if step() can be split: every thread t of T calls stepRange(t,
+  /// T), then one calls finishRange(T). step() must equal that with T = 1.
+  virtual bool parallel() const { return false; }
+  virtual void stepRange(Context &ctx, size_t thread, size_t threads) {}
+  virtual void finishRange(Context &ctx, size_t threads) {}
   /// Runs after every node stepped (delay buffers, plasticity).
   virtual void endStep(Context &ctx) {}
   virtual bool isPopulation() const { return false; }
