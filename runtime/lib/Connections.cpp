@@ -292,6 +292,11 @@ public:
         return reader.fail("probability must be in [0, 1]");
       inverseLogSkip =
           probability < 1 && probability > 0 ? 1.0 / logDet(1.0 - probability) : 0.0;
+      blockSize = std::max<size_t>(1, (m + kBlocks - 1) / kBlocks);
+      if (nIn > (size_t(1) << 32))
+        return reader.fail("procedural connections are limited to 2^32 "
+                           "sources");
+      seedKey = mix64(uint64_t(seed) ^ 0x70c0d0ull);
     } else if (connector == 1) {
       int64_t k;
       if (!reader.i64("indegree", k))
@@ -312,40 +317,85 @@ public:
     return sample(kindOfWeight, w0, w1, uint64_t(seed) ^ 0x5157ull, i, j);
   }
 
-  /// Calls fn(j) for each target of source i (fixed probability): skips
-  /// between targets are geometric, floor(log(v) / log(1 - p)) with v
-  /// uniform in (0, 1], drawn from a counter stream keyed on (seed, i).
-  template <typename Fn> void targetsOf(uint32_t i, Fn &&fn) const {
+  /// Targets of one source are drawn block by block: the targets split into
+  /// kBlocks blocks of ceil(M / kBlocks), and each block's targets are found
+  /// by geometric skips, floor(log(v) / log(1 - p)) with v uniform in
+  /// (0, 1], from a counter stream keyed on (seed, source, block). Blocks
+  /// are independent, so threads own disjoint blocks and the synapses do not
+  /// depend on the thread count.
+  static constexpr size_t kBlocks = 8;
+
+  /// Calls fn(j) for every target j of source i in blocks [b0, b1).
+  template <typename Fn>
+  void targetsOf(uint32_t i, size_t b0, size_t b1, Fn &&fn) const {
     if (probability <= 0)
       return;
-    if (probability >= 1) {
-      for (size_t j = 0; j < m; ++j)
-        if (allowAutapses || j != i)
-          fn(j);
-      return;
-    }
-    uint64_t state = hash3(uint64_t(seed), i, 0x5ca1ab1eull);
-    int64_t j = -1;
-    for (;;) {
-      state += 0x9E3779B97F4A7C15ull;
-      double v = double((mix64(state) >> 11) + 1) * (1.0 / 9007199254740992.0);
-      j += 1 + int64_t(logFast(v) * inverseLogSkip);
-      if (j >= int64_t(m))
-        return;
-      if (allowAutapses || j != int64_t(i))
-        fn(size_t(j));
+    for (size_t b = b0; b < b1; ++b) {
+      int64_t start = int64_t(b * blockSize);
+      int64_t end = std::min(int64_t(m), start + int64_t(blockSize));
+      if (probability >= 1) {
+        for (int64_t j = start; j < end; ++j)
+          if (allowAutapses || j != int64_t(i))
+            fn(size_t(j));
+        continue;
+      }
+      // (source, block) fits in 52 bits (sources < 2^32, blocks < 2^20) and
+      // mix64 is a bijection: every pair starts its own stream.
+      uint64_t state = mix64(seedKey ^ ((uint64_t(i) << 20) | uint64_t(b)));
+      for (int64_t j = start - 1;;) {
+        state += 0x9E3779B97F4A7C15ull;
+        double v = double((mix64(state) >> 11) + 1) * (1.0 / 9007199254740992.0);
+        j += 1 + int64_t(logFast(v) * inverseLogSkip);
+        if (j >= end)
+          break;
+        if (allowAutapses || j != int64_t(i))
+          fn(size_t(j));
+      }
     }
   }
 
+  size_t numBlocks() const { return (m + blockSize - 1) / blockSize; }
+
   void step(Context &ctx) override {
-    double *dst = beginStep();
-    input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
-      if (connector == 0) {
-        targetsOf(i, [&](size_t j) {
+    stepRange(ctx, 0, 1);
+    finishRange(ctx, 1);
+  }
+
+  /// Fixed probability splits the target blocks among threads; the other
+  /// connectors run on the first thread.
+  bool parallel() const override { return true; }
+  bool finishPublishes() const override { return connector != 0; }
+
+  void stepRange(Context &ctx, size_t thread, size_t threads) override {
+    if (eventsByThread.size() < threads)
+      eventsByThread.resize(threads);
+    uint64_t events = 0;
+    // Clearing a materialized output is split like the targets.
+    size_t b0 = numBlocks() * thread / threads;
+    size_t b1 = numBlocks() * (thread + 1) / threads;
+    double *dst = fusedTarget ? fusedTarget : out.values.data();
+    if (!fusedTarget)
+      std::fill(dst + std::min(m, b0 * blockSize),
+                dst + std::min(m, b1 * blockSize), 0.0);
+    if (connector == 0) {
+      input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
+        targetsOf(i, b0, b1, [&](size_t j) {
           dst[j] += weightOf(i, j) * x;
-          ++activity.synapticEvents;
+          ++events;
         });
-      } else if (connector == 1) {
+      });
+    }
+    eventsByThread[thread] = events;
+  }
+
+  void finishRange(Context &ctx, size_t threads) override {
+    for (size_t t = 0; t < threads; ++t)
+      activity.synapticEvents += eventsByThread[t];
+    if (connector == 0)
+      return;
+    double *dst = fusedTarget ? fusedTarget : out.values.data();
+    input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
+      if (connector == 1) {
         for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
           dst[targets[k]] += weights[k] * x;
         activity.synapticEvents += offsets[i + 1] - offsets[i];
@@ -355,6 +405,7 @@ public:
       }
     });
   }
+
   uint64_t synapseBytes() const override {
     return targets.size() * (sizeof(uint32_t) + sizeof(float)) +
            offsets.size() * sizeof(uint32_t);
@@ -396,6 +447,9 @@ private:
   size_t m = 0, nIn = 0;
   int64_t connector = 0, seed = 0;
   double probability = 0, inverseLogSkip = 0, w0 = 0, w1 = 0;
+  uint64_t seedKey = 0;
+  size_t blockSize = 1;
+  std::vector<uint64_t> eventsByThread;
   Dist kindOfWeight = Dist::constant;
   bool allowAutapses = true;
   std::vector<uint32_t> offsets, targets;

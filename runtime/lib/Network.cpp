@@ -2,6 +2,9 @@
 
 #include "Nodes.h"
 
+#include <atomic>
+#include <thread>
+
 using namespace snnrt;
 
 void Stream::clear() {
@@ -126,7 +129,93 @@ bool FieldReader::f64(const std::string &field, double &out) {
 // Network
 //===----------------------------------------------------------------------===//
 
-Network::~Network() = default;
+/// A barrier for a handful of threads that step in lockstep: spins briefly,
+/// then yields, so that more threads than cores still make progress.
+class SpinBarrier {
+public:
+  explicit SpinBarrier(size_t count) : count(count), waiting(0), phase(0) {}
+  void wait() {
+    unsigned myPhase = phase.load(std::memory_order_acquire);
+    if (waiting.fetch_add(1, std::memory_order_acq_rel) + 1 == count) {
+      waiting.store(0, std::memory_order_relaxed);
+      phase.fetch_add(1, std::memory_order_acq_rel);
+      return;
+    }
+    for (unsigned spins = 0;
+         phase.load(std::memory_order_acquire) == myPhase; ++spins)
+      if (spins > 2000)
+        std::this_thread::yield();
+  }
+
+private:
+  const size_t count;
+  std::atomic<size_t> waiting;
+  std::atomic<unsigned> phase;
+};
+
+struct Network::Pool {
+  explicit Pool(size_t threads) : barrier(threads) {}
+  SpinBarrier barrier;
+  std::vector<std::thread> workers;
+  std::atomic<bool> stop{false};
+};
+
+Network::~Network() { stopWorkers(); }
+
+void Network::stopWorkers() {
+  if (!pool)
+    return;
+  pool->stop.store(true);
+  pool->barrier.wait(); // releases the workers waiting for a step
+  for (std::thread &w : pool->workers)
+    w.join();
+  pool.reset();
+}
+
+bool Network::setThreads(size_t threads, std::string &error) {
+  if (threads == 0 || threads > 256) {
+    error = "the thread count must be in [1, 256], got " +
+            std::to_string(threads);
+    return false;
+  }
+  stopWorkers();
+  numThreads = threads;
+  if (threads == 1)
+    return true;
+  pool = std::make_unique<Pool>(threads);
+  for (size_t t = 1; t < threads; ++t)
+    pool->workers.emplace_back([this, t] { workerLoop(t); });
+  return true;
+}
+
+void Network::workerLoop(size_t thread) {
+  for (;;) {
+    pool->barrier.wait(); // a step begins (or the pool stops)
+    if (pool->stop.load())
+      return;
+    stepNodes(thread);
+  }
+}
+
+/// Every thread walks the nodes in order; a parallel node is split and then
+/// finished by thread 0, any other node runs on thread 0, and a barrier
+/// separates nodes so that each sees its inputs complete.
+void Network::stepNodes(size_t thread) {
+  Context ctx{&nodes, dt};
+  for (auto &node : nodes) {
+    if (node->parallel()) {
+      node->stepRange(ctx, thread, numThreads);
+      pool->barrier.wait();
+      if (thread == 0)
+        node->finishRange(ctx, numThreads);
+      if (!node->finishPublishes())
+        continue;
+    } else if (thread == 0) {
+      node->step(ctx);
+    }
+    pool->barrier.wait();
+  }
+}
 
 std::unique_ptr<Network> Network::loadFile(const std::string &path,
                                            std::string &error) {
@@ -361,8 +450,13 @@ bool Network::setInputValues(size_t i, const double *values, size_t n,
 
 void Network::step() {
   Context ctx{&nodes, dt};
-  for (auto &node : nodes)
-    node->step(ctx);
+  if (numThreads == 1) {
+    for (auto &node : nodes)
+      node->step(ctx);
+  } else {
+    pool->barrier.wait(); // start the workers on this step
+    stepNodes(0);
+  }
   for (auto &node : nodes)
     node->endStep(ctx);
   // Every node rewrites all of `out` in its next step, so the previous

@@ -94,6 +94,9 @@ public:
   virtual bool parallel() const { return false; }
   virtual void stepRange(Context &ctx, size_t thread, size_t threads) {}
   virtual void finishRange(Context &ctx, size_t threads) {}
+  /// False when finishRange only updates counters, so that the next node
+  /// need not wait for it.
+  virtual bool finishPublishes() const { return true; }
   /// Runs after every node stepped (delay buffers, plasticity).
   virtual void endStep(Context &ctx) {}
   virtual bool isPopulation() const { return false; }

@@ -40,6 +40,7 @@ const char *kUsage =
     "other:\n"
     "  --steps N             number of steps to run (required)\n"
     "  --seed S              seed of Poisson inputs without their own (0)\n"
+    "  --threads T           threads per step (1); results do not change\n"
     "  --quiet               no summary, no progress bar\n"
     "  --dump                print the image's records as text and exit\n";
 
@@ -89,6 +90,7 @@ int main(int argc, char **argv) {
   long long steps = -1;
   bool stepsGiven = false, quiet = false, dump = false;
   uint64_t seed = 0;
+  size_t threads = 1;
 
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -142,7 +144,8 @@ int main(int argc, char **argv) {
       continue;
     }
     static const char *kValueFlags[] = {"--steps",  "--seed",   "--spikes",
-                                        "--counts", "--probes", "--activity"};
+                                        "--counts", "--probes", "--activity",
+                                        "--threads"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
         std::end(kValueFlags))
       return fail("unknown option '" + flag + "' (see --help)");
@@ -159,6 +162,12 @@ int main(int argc, char **argv) {
       seed = std::strtoull(v.c_str(), &end, 10);
       if (!end || *end != '\0')
         return fail("--seed expects an integer, got '" + v + "'");
+    } else if (flag == "--threads") {
+      char *end = nullptr;
+      long long t = std::strtoll(v.c_str(), &end, 10);
+      if (!end || *end != '\0' || v.empty() || t < 1)
+        return fail("--threads expects a positive integer, got '" + v + "'");
+      threads = size_t(t);
     } else if (flag == "--spikes") {
       spikesPath = v;
     } else if (flag == "--counts") {
@@ -181,6 +190,8 @@ int main(int argc, char **argv) {
   std::string error;
   auto net = snnrt::Network::loadFile(model, error);
   if (!net)
+    return fail(error);
+  if (!net->setThreads(threads, error))
     return fail(error);
 
   std::vector<std::unique_ptr<Source>> sources(net->numInputs());

@@ -78,6 +78,12 @@ public:
 
   void step();
 
+  /// Runs each step on `threads` threads (1 by default): populations and
+  /// procedural connections split their work, results stay the same bit for
+  /// bit. Fails for 0 or more than 256.
+  bool setThreads(size_t threads, std::string &error);
+  size_t threads() const { return numThreads; }
+
   size_t numOutputs() const { return outputNodes.size(); }
   const Stream &output(size_t i) const;
 
@@ -111,6 +117,13 @@ public:
 private:
   Network() = default;
   void fuseConnections();
+  void stepNodes(size_t thread);
+  void workerLoop(size_t thread);
+  void stopWorkers();
+
+  struct Pool;
+  std::unique_ptr<Pool> pool;
+  size_t numThreads = 1;
   double dt = 0;
   std::string networkName;
   uint64_t stepCount = 0;

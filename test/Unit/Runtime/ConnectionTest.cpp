@@ -381,3 +381,71 @@ TEST(Connections, SFNEqualsTStepsOfIF) {
     ASSERT_EQ(vs, vi) << "step " << step;
   }
 }
+
+// Threads split populations and procedural targets; the spikes and every
+// state value stay identical to one thread, bit for bit.
+TEST(Threads, ResultsDoNotDependOnTheThreadCount) {
+  auto make = [] {
+    const int64_t n = 3000;
+    TestImage image(0.1, {1});
+    image.node("input", {}, {n}, true);
+    image.node("cond_lif", {0, 2}, {n}, true,
+               [&](ImageWriter &w) {
+                 w.addI64("channels", {2});
+                 w.addI64("input_channels", {0, 1});
+                 w.addF64("c.alpha_syn", {0.98, 0.99});
+                 w.addF64("c.dt_over_c", {0.5});
+                 w.addF64("e_rev", {0, -80});
+                 w.addF64("g_leak", {0.01});
+                 w.addF64("e_leak", {-60});
+                 w.addF64("v_threshold", {-50});
+                 w.addF64("v_reset", {-60});
+                 w.addF64("c.refractory_steps", {50});
+                 w.addF64("init.v.dist", {2, -55, 5});
+                 w.addF64("init.g0.dist", {2, 0.04, 0.015});
+                 w.addI64("seed", {3});
+               },
+               {kSameStep, kPreviousStep});
+    image.node("procedural", {1}, {n}, false, [&](ImageWriter &w) {
+      w.addI64("connector", {0});
+      w.addF64("probability", {0.02});
+      w.addI64("seed", {8});
+      w.addF64("weight", {0, 0.004, 0});
+    });
+    image.probe("v", 1, "v");
+    return image.load();
+  };
+  std::vector<std::vector<double>> traces;
+  std::vector<std::vector<uint32_t>> spikes;
+  for (size_t threads : {1, 2, 3}) {
+    auto net = make();
+    std::string error;
+    ASSERT_TRUE(net->setThreads(threads, error)) << error;
+    std::vector<uint32_t> all;
+    std::vector<double> v;
+    for (int t = 0; t < 300; ++t) {
+      if (t % 10 == 0)
+        spike(*net, {1, 5, 9, 77, 1200, 2999});
+      net->step();
+      all.insert(all.end(), net->output(0).active.begin(),
+                 net->output(0).active.end());
+    }
+    net->readProbe(0, v);
+    traces.push_back(v);
+    spikes.push_back(all);
+  }
+  EXPECT_GT(spikes[0].size(), 100u);
+  EXPECT_EQ(spikes[1], spikes[0]);
+  EXPECT_EQ(spikes[2], spikes[0]);
+  EXPECT_EQ(traces[1], traces[0]);
+  EXPECT_EQ(traces[2], traces[0]);
+}
+
+TEST(Threads, RejectsZero) {
+  TestImage image(1.0, {});
+  image.node("input", {}, {1}, true);
+  auto net = image.load();
+  std::string error;
+  EXPECT_FALSE(net->setThreads(0, error));
+  EXPECT_EQ(error, "the thread count must be in [1, 256], got 0");
+}
