@@ -8,6 +8,7 @@
 #include "Nodes.h"
 #include "Math.h"
 #include "Random.h"
+#include "SynapseList.h"
 
 #include <algorithm>
 #include <cmath>
@@ -177,7 +178,8 @@ private:
   Plasticity stdp;
 };
 
-/// Explicit sparse synapses, rebuilt at load into source-major CSR.
+/// Explicit sparse synapses, rebuilt at load into a compact source-major
+/// list (see SynapseList).
 class SparseNode : public Connection {
 public:
   bool init(FieldReader &reader, Context &ctx) override {
@@ -208,23 +210,14 @@ public:
         return reader.fail("COO 'rows' needs one entry per synapse");
       target = rows;
     }
-    offsets.assign(nIn + 1, 0);
+    std::vector<SynapseList::Synapse> synapses(nnz);
     for (size_t k = 0; k < nnz; ++k) {
       if (cols[k] < 0 || size_t(cols[k]) >= nIn || target[k] < 0 ||
           size_t(target[k]) >= m)
         return reader.fail("synapse " + std::to_string(k) + " is out of range");
-      ++offsets[cols[k] + 1];
+      synapses[k] = {uint32_t(cols[k]), uint32_t(target[k]), w[k]};
     }
-    for (size_t i = 0; i < nIn; ++i)
-      offsets[i + 1] += offsets[i];
-    targets.resize(nnz);
-    weights.resize(nnz);
-    std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    for (size_t k = 0; k < nnz; ++k) {
-      uint32_t slot = fill[cols[k]]++;
-      targets[slot] = uint32_t(target[k]);
-      weights[slot] = w[k];
-    }
+    list.build(nIn, std::move(synapses));
     for (size_t k = 0; k < ctx.nodes->size(); ++k)
       if ((*ctx.nodes)[k].get() == this)
         self = k;
@@ -233,36 +226,41 @@ public:
   void step(Context &ctx) override {
     double *dst = beginStep();
     input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
-      for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
-        dst[targets[k]] += weights[k] * x;
-      activity.synapticEvents += offsets[i + 1] - offsets[i];
+      list.forEach(i, [&](uint32_t j, float w) { dst[j] += w * x; });
+      activity.synapticEvents += list.fanOut(i);
     });
   }
   void endStep(Context &ctx) override {
     stdp.update(
         ctx, input(ctx, 0), [](size_t, size_t) {},
         [&](size_t j, auto &&fn) {
-          // Rows are scattered across sources: a scan of all synapses.
-          for (size_t i = 0; i < nIn; ++i)
-            for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
-              if (targets[k] == j)
-                fn(i, weights[k]);
+          // Synapses are grouped by source: a row is a scan of all of them.
+          for (uint32_t i = 0; i < nIn; ++i)
+            list.forEachMutable(i, [&](uint32_t t, float &w) {
+              if (t == j)
+                fn(i, w);
+            });
         },
         [&](size_t i, auto &&fn) {
-          for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
-            fn(targets[k], weights[k]);
+          list.forEachMutable(uint32_t(i),
+                              [&](uint32_t t, float &w) { fn(t, w); });
         });
   }
-  uint64_t synapseBytes() const override {
-    return targets.size() * (sizeof(uint32_t) + sizeof(float)) +
-           offsets.size() * sizeof(uint32_t);
+  bool readState(const std::string &name,
+                 std::vector<double> &v) const override {
+    if (name != "weights")
+      return false;
+    v.clear();
+    for (uint32_t i = 0; i < nIn; ++i)
+      list.forEach(i, [&](uint32_t, float w) { v.push_back(w); });
+    return true;
   }
-  uint64_t storedSynapses() const override { return targets.size(); }
+  uint64_t synapseBytes() const override { return list.bytes(); }
+  uint64_t storedSynapses() const override { return list.size(); }
 
 private:
   size_t m = 0, nIn = 0, self = 0;
-  std::vector<uint32_t> offsets, targets;
-  std::vector<float> weights;
+  SynapseList list;
   Plasticity stdp;
 };
 
@@ -366,9 +364,11 @@ public:
   bool parallel() const override { return true; }
   bool finishPublishes() const override { return connector != 0; }
 
+  void prepareThreads(size_t threads) override {
+    eventsByThread.resize(threads);
+  }
+
   void stepRange(Context &ctx, size_t thread, size_t threads) override {
-    if (eventsByThread.size() < threads)
-      eventsByThread.resize(threads);
     uint64_t events = 0;
     // Clearing a materialized output is split like the targets.
     size_t b0 = numBlocks() * thread / threads;
@@ -396,9 +396,8 @@ public:
     double *dst = fusedTarget ? fusedTarget : out.values.data();
     input(ctx, 0).forEachNonZero([&](uint32_t i, double x) {
       if (connector == 1) {
-        for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
-          dst[targets[k]] += weights[k] * x;
-        activity.synapticEvents += offsets[i + 1] - offsets[i];
+        expanded.forEach(i, [&](uint32_t j, float w) { dst[j] += w * x; });
+        activity.synapticEvents += expanded.fanOut(i);
       } else {
         dst[i] += weightOf(i, i) * x;
         ++activity.synapticEvents;
@@ -406,17 +405,15 @@ public:
     });
   }
 
-  uint64_t synapseBytes() const override {
-    return targets.size() * (sizeof(uint32_t) + sizeof(float)) +
-           offsets.size() * sizeof(uint32_t);
-  }
-  uint64_t storedSynapses() const override { return targets.size(); }
+  uint64_t synapseBytes() const override { return expanded.bytes(); }
+  uint64_t storedSynapses() const override { return expanded.size(); }
 
 private:
   /// k distinct sources per target by a partial Fisher-Yates shuffle keyed
   /// on (seed, target).
   void expandIndegree(size_t k) {
-    std::vector<std::vector<std::pair<uint32_t, float>>> bySource(nIn);
+    std::vector<SynapseList::Synapse> synapses;
+    synapses.reserve(m * k);
     std::vector<uint32_t> pool(nIn);
     for (size_t j = 0; j < m; ++j) {
       for (size_t i = 0; i < nIn; ++i)
@@ -430,18 +427,11 @@ private:
         size_t pick = d + size_t(uniform01(hash3(uint64_t(seed), j, d)) *
                                  double(size - d));
         std::swap(pool[d], pool[pick]);
-        bySource[pool[d]].push_back(
-            {uint32_t(j), float(weightOf(pool[d], j))});
+        synapses.push_back(
+            {pool[d], uint32_t(j), float(weightOf(pool[d], j))});
       }
     }
-    offsets.assign(nIn + 1, 0);
-    for (size_t i = 0; i < nIn; ++i) {
-      offsets[i + 1] = offsets[i] + uint32_t(bySource[i].size());
-      for (auto [j, w] : bySource[i]) {
-        targets.push_back(j);
-        weights.push_back(w);
-      }
-    }
+    expanded.build(nIn, std::move(synapses));
   }
 
   size_t m = 0, nIn = 0;
@@ -449,11 +439,10 @@ private:
   double probability = 0, inverseLogSkip = 0, w0 = 0, w1 = 0;
   uint64_t seedKey = 0;
   size_t blockSize = 1;
-  std::vector<uint64_t> eventsByThread;
+  std::vector<uint64_t> eventsByThread = std::vector<uint64_t>(1);
   Dist kindOfWeight = Dist::constant;
   bool allowAutapses = true;
-  std::vector<uint32_t> offsets, targets;
-  std::vector<float> weights;
+  SynapseList expanded;
 };
 
 /// Convolution with one stored kernel (1-d or 2-d), PyTorch semantics.

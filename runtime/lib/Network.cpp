@@ -180,6 +180,8 @@ bool Network::setThreads(size_t threads, std::string &error) {
   }
   stopWorkers();
   numThreads = threads;
+  for (auto &node : nodes)
+    node->prepareThreads(threads);
   if (threads == 1)
     return true;
   pool = std::make_unique<Pool>(threads);

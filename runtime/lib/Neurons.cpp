@@ -61,9 +61,9 @@ public:
     finishRange(ctx, 1);
   }
 
+  void prepareThreads(size_t threads) final { partial.resize(threads); }
+
   void stepRange(Context &ctx, size_t thread, size_t threads) final {
-    if (partial.size() < threads)
-      partial.resize(threads);
     size_t lo = n * thread / threads, hi = n * (thread + 1) / threads;
     Spikes &spikes = partial[thread];
     spikes.clear();
@@ -187,7 +187,7 @@ protected:
   int reset = 0;
   Param vth, vreset, refractorySteps;
   std::vector<int32_t> refractoryLeft;
-  std::vector<Spikes> partial;
+  std::vector<Spikes> partial = std::vector<Spikes>(1);
 };
 
 /// IF and the integrator: v += gain (I + bias).

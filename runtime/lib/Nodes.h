@@ -93,6 +93,8 @@ public:
   /// T), then one calls finishRange(T). step() must equal that with T = 1.
   virtual bool parallel() const { return false; }
   virtual void stepRange(Context &ctx, size_t thread, size_t threads) {}
+  /// Sizes per-thread buffers; called before any step with `threads`.
+  virtual void prepareThreads(size_t threads) {}
   virtual void finishRange(Context &ctx, size_t threads) {}
   /// False when finishRange only updates counters, so that the next node
   /// need not wait for it.
