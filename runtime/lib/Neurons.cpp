@@ -241,12 +241,36 @@ protected:
                       vl = vleak.view();
     double *vp = v.data();
     const double *in = acc.data();
+    if (!out.spiking) {
+      // A leaky integrator has no threshold and no refractory period; with
+      // shared parameters the loop is plain arithmetic that vectorizes.
+      if (alpha.uniform() && gain.uniform() && bias.uniform() &&
+          vleak.uniform()) {
+        const double A = a[0], G = g[0], B = b[0], VL = vl[0];
+        for (size_t i = lo; i < hi; ++i)
+          vp[i] = VL + A * (vp[i] - VL) + G * (in[i] + B);
+        return;
+      }
+      for (size_t i = lo; i < hi; ++i)
+        vp[i] = vl[i] + a[i] * (vp[i] - vl[i]) + g[i] * (in[i] + b[i]);
+      return;
+    }
+    int32_t *ref = refractoryLeft.data();
+    const Param::View th = vth.view(), vr = vreset.view(),
+                      rs = refractorySteps.view();
+    const int mode = reset;
     for (size_t i = lo; i < hi; ++i) {
-      if (refractory(i))
+      if (ref[i] != 0) {
+        --ref[i];
         continue;
-      vp[i] = vl[i] + a[i] * (vp[i] - vl[i]) + g[i] * (in[i] + b[i]);
-      if (out.spiking)
-        spikeIf(i, vp[i], spikes);
+      }
+      double vi = vl[i] + a[i] * (vp[i] - vl[i]) + g[i] * (in[i] + b[i]);
+      if (vi > th[i]) {
+        spikes.active.push_back(uint32_t(i));
+        vi = mode == 0 ? vr[i] : (mode == 1 ? vi - th[i] : vi);
+        ref[i] = int32_t(rs[i]);
+      }
+      vp[i] = vi;
     }
   }
   StateList states() const override { return {{"v", &v}}; }

@@ -27,6 +27,8 @@ public:
     double operator[](size_t i) const { return values[i & mask]; }
   };
   View view() const { return {values.data(), mask}; }
+  /// True when one value serves every element.
+  bool uniform() const { return mask == 0; }
 
   /// One value per element of `n`.
   std::vector<double> expand(size_t n) const {
