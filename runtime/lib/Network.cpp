@@ -2,7 +2,10 @@
 
 #include "Nodes.h"
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace snnrt;
@@ -133,7 +136,14 @@ bool FieldReader::f64(const std::string &field, double &out) {
 /// then yields, so that more threads than cores still make progress.
 class SpinBarrier {
 public:
-  explicit SpinBarrier(size_t count) : count(count), waiting(0), phase(0) {}
+  /// With no more threads than cores a waiting thread spins long (a yield
+  /// costs a system call per barrier); with more it yields soon.
+  explicit SpinBarrier(size_t count)
+      : count(count),
+        spinLimit(count <= std::max(1u, std::thread::hardware_concurrency())
+                      ? 200000
+                      : 200),
+        waiting(0), phase(0) {}
   void wait() {
     unsigned myPhase = phase.load(std::memory_order_acquire);
     if (waiting.fetch_add(1, std::memory_order_acq_rel) + 1 == count) {
@@ -143,21 +153,49 @@ public:
     }
     for (unsigned spins = 0;
          phase.load(std::memory_order_acquire) == myPhase; ++spins)
-      if (spins > 2000)
+      if (spins > spinLimit)
         std::this_thread::yield();
   }
 
 private:
   const size_t count;
+  const unsigned spinLimit;
   std::atomic<size_t> waiting;
   std::atomic<unsigned> phase;
 };
 
+/// Workers wait for a step by spinning on its number for a while, then
+/// sleep on a condition variable: quick between steps run back to back, and
+/// idle when the caller does other work between steps.
 struct Network::Pool {
   explicit Pool(size_t threads) : barrier(threads) {}
   SpinBarrier barrier;
   std::vector<std::thread> workers;
   std::atomic<bool> stop{false};
+  std::atomic<uint64_t> generation{0};
+  std::atomic<int> sleepers{0};
+  std::mutex mutex;
+  std::condition_variable wake;
+
+  void startStep() {
+    generation.fetch_add(1);
+    if (sleepers.load() > 0) {
+      std::lock_guard<std::mutex> lock(mutex);
+      wake.notify_all();
+    }
+  }
+
+  /// Returns the next step's number once it is started.
+  uint64_t awaitStep(uint64_t seen) {
+    for (unsigned spins = 0; spins < 100000; ++spins)
+      if (generation.load() != seen)
+        return generation.load();
+    std::unique_lock<std::mutex> lock(mutex);
+    sleepers.fetch_add(1);
+    wake.wait(lock, [&] { return generation.load() != seen; });
+    sleepers.fetch_sub(1);
+    return generation.load();
+  }
 };
 
 Network::~Network() { stopWorkers(); }
@@ -166,7 +204,7 @@ void Network::stopWorkers() {
   if (!pool)
     return;
   pool->stop.store(true);
-  pool->barrier.wait(); // releases the workers waiting for a step
+  pool->startStep(); // releases the workers waiting for a step
   for (std::thread &w : pool->workers)
     w.join();
   pool.reset();
@@ -191,8 +229,9 @@ bool Network::setThreads(size_t threads, std::string &error) {
 }
 
 void Network::workerLoop(size_t thread) {
+  uint64_t seen = 0;
   for (;;) {
-    pool->barrier.wait(); // a step begins (or the pool stops)
+    seen = pool->awaitStep(seen); // a step begins (or the pool stops)
     if (pool->stop.load())
       return;
     stepNodes(thread);
@@ -456,7 +495,7 @@ void Network::step() {
     for (auto &node : nodes)
       node->step(ctx);
   } else {
-    pool->barrier.wait(); // start the workers on this step
+    pool->startStep();
     stepNodes(0);
   }
   for (auto &node : nodes)

@@ -77,6 +77,10 @@ public:
     }
   }
 
+  /// A non-spiking population publishes its membrane range by range in
+  /// stepRange; finishing only counts.
+  bool finishPublishes() const final { return out.spiking; }
+
   void finishRange(Context &, size_t threads) final {
     out.active.clear();
     out.payload.clear();
