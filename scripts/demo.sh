@@ -1,26 +1,42 @@
 #!/usr/bin/env bash
-# Sets up, builds, and compiles the bundled examples: each is verified,
-# canonicalized and discretized, then compiled for every registered target.
+# Sets up, builds, and runs the main job on the bundled examples: each model
+# is verified, canonicalized and discretized, compiled for every registered
+# target, and run in the emulator with the activity it produces printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
-SNNC=${BUILD_DIR:-build}/bin/snnc
+BIN=${BUILD_DIR:-build}/bin
 OUT=${OUT:-out}
 mkdir -p "$OUT"
 
 echo "== registered targets"
-"$SNNC" --list-targets
-targets=$("$SNNC" --list-targets | awk '/^  /{print $1}')
+"$BIN/snnc" --list-targets
+targets=$("$BIN/snnc" --list-targets | awk '/^  /{print $1}')
+
+# The input each example runs on, and for how many steps.
+run_args() {
+  case "$1" in
+    coba|cuba) echo "--steps 10000" ;;                      # 1 s, self-sustained
+    hh_population) echo "--steps 10000 --current 0=0" ;;     # 100 ms, bias sweep
+    lif_classifier) echo "--steps 100 --poisson 0=100,1" ;;  # 100 ms of 100 Hz input
+    conv_snn) echo "--steps 100 --poisson 0=200,1" ;;        # 100 ms of 200 Hz events
+  esac
+}
 
 for model in examples/*.mlir; do
   name=$(basename "$model" .mlir)
+  echo
   echo "== $model"
-  "$SNNC" "$model" --emit=discretized -o "$OUT/$name.discretized.mlir"
-  grep -c "step = #snn.step" "$OUT/$name.discretized.mlir" \
-    | sed 's/^/   populations discretized: /'
   for target in $targets; do
-    "$SNNC" "$model" --target="$target" -o "$OUT/$name.$target"
+    "$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.$target"
+    echo "   compiled for $target: $OUT/$name.$target"
   done
+  if [ -f "$OUT/$name.cpu" ]; then
+    # shellcheck disable=SC2046
+    "$BIN/snn-run" "$OUT/$name.cpu" $(run_args "$name") \
+      --activity "$OUT/$name.activity.json" | sed 's/^/   /'
+  fi
 done
+echo
 echo "== outputs in $OUT/"

@@ -258,6 +258,10 @@ int main(int argc, char **argv) {
                 net->name().c_str(), steps, net->dtMs(), simulated, seconds);
     std::printf("  spikes: %llu, synaptic events: %llu\n",
                 (unsigned long long)spikes, (unsigned long long)events);
+    for (const auto &n : net->nodeInfo())
+      if (n.population && n.spiking && simulated > 0)
+        std::printf("  %-16s %8zu neurons %10.2f Hz\n", n.name.c_str(), n.size,
+                    double(n.activity.spikes) / double(n.size) / simulated);
   }
   return 0;
 }
