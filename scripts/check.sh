@@ -7,5 +7,5 @@ SECONDS=0
 scripts/build.sh
 echo "[check] build took ${SECONDS}s"
 SECONDS=0
-ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure
+ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure --verbose
 echo "[check] tests took ${SECONDS}s"
