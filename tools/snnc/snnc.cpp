@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/SNN/SNNOps.h"
+#include "frontends/nir/NirImport.h"
 #include "passes/Pipelines.h"
 #include "targets/Target.h"
 
@@ -43,7 +44,8 @@ cl::opt<std::string>
     emitStage("emit",
               cl::desc("Stop after a stage: snn, discretized, quantized, "
                        "mapped, target-ir, artifact (default: artifact with "
-                       "--target, snn without)"),
+                       "--target, snn without); or nir: write the model as a "
+                       "NIR file"),
               cl::value_desc("stage"), cl::cat(snncCategory));
 cl::opt<bool> listTargets("list-targets", cl::desc("List registered targets"),
                           cl::cat(snncCategory));
@@ -112,13 +114,17 @@ int main(int argc, char **argv) {
   if (inputFile.empty())
     return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
 
+  bool emitNir = emitStage == "nir";
   std::optional<snnc::Stage> stage =
       emitStage.empty()
           ? (targetName.empty() ? snnc::Stage::snn : snnc::Stage::artifact)
-          : snnc::symbolizeStage(emitStage);
+          : (emitNir ? snnc::Stage::snn : snnc::symbolizeStage(emitStage));
   if (!stage)
     return fail("unknown stage '" + emitStage +
-                "' (snn, discretized, quantized, mapped, target-ir, artifact)");
+                "' (snn, discretized, quantized, mapped, target-ir, artifact, "
+                "nir)");
+  if (emitNir && outputPath == "-")
+    return fail("--emit=nir writes a file: give -o model.nir");
 
   std::unique_ptr<snnc::Target> target;
   if (!targetName.empty()) {
@@ -131,25 +137,26 @@ int main(int argc, char **argv) {
                 "' needs a target (--target=NAME; " + registeredList() + ")");
   }
 
-  if (StringRef(inputFile).ends_with(".nir"))
-    return fail("'" + inputFile +
-                "': NIR input is not supported by this build of snnc yet; "
-                "give the model in the snn dialect (.mlir)");
-
-  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
-      MemoryBuffer::getFileOrSTDIN(inputFile);
-  if (std::error_code ec = buffer.getError())
-    return fail("cannot open '" + inputFile + "': " + ec.message());
-
   DialectRegistry registry;
   registry.insert<snnc::snn::SNNDialect>();
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
   SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
 
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module;
+  if (StringRef(inputFile).ends_with(".nir")) {
+    module = snnc::nir::importFile(
+        inputFile, &context,
+        dtMs > 0 ? std::optional<double>(dtMs) : std::nullopt);
+  } else {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
+        MemoryBuffer::getFileOrSTDIN(inputFile);
+    if (std::error_code ec = buffer.getError())
+      return fail("cannot open '" + inputFile + "': " + ec.message());
+    sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
+    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  }
   if (!module)
     return 1;
   if (module->getOps<snnc::snn::NetworkOp>().empty()) {
@@ -175,6 +182,9 @@ int main(int argc, char **argv) {
       target->buildPipeline(pm, s, options);
   if (failed(pm.run(*module)))
     return 1;
+
+  if (emitNir)
+    return failed(snnc::nir::exportFile(*module, outputPath)) ? 1 : 0;
 
   if (*stage == snnc::Stage::artifact)
     return failed(target->emit(*module, options)) ? 1 : 0;
