@@ -25,7 +25,9 @@ tools = ["snnc", "snnc-opt", "snn-run"]
 llvm_config.add_tool_substitutions(tools, [config.snnc_tools_dir])
 
 # Brian2 (Debian's python3-brian) for the comparison with a reference
-# simulator; the setup script installs it.
-if subprocess.call([config.python_executable, "-c", "import brian2"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
-    config.available_features.add("brian2")
+# simulator; the setup script installs it,
+# and h5py (python3-h5py) to inspect the layout of written NIR files.
+for module in ("brian2", "h5py"):
+    if subprocess.call([config.python_executable, "-c", "import " + module],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+        config.available_features.add(module)

@@ -30,9 +30,11 @@ nir::Array floats(std::vector<int64_t> shape, std::vector<double> values) {
   return a;
 }
 
-nir::Array ints(std::vector<int64_t> values, bool scalar = false) {
+nir::Array ints(std::vector<int64_t> values, bool scalar = false,
+               bool compress = true) {
   nir::Array a;
   a.kind = nir::Array::Kind::i64;
+  a.compress = compress;
   if (!scalar)
     a.shape = {int64_t(values.size())};
   a.values.assign(values.begin(), values.end());
@@ -88,6 +90,8 @@ LogicalResult Exporter::neuron(NeuronOpInterface neuron, nir::Node &node) {
   auto refuse = [&](const Twine &what) {
     return op->emitOpError() << what << " has no NIR equivalent";
   };
+  if (kind == "cond_lif" || kind == "hh" || kind == "sfn")
+    return refuse("'" + kind + "'");
   if (auto reset = op->getAttrOfType<ResetModeAttr>("reset"))
     if (reset.getValue() != ResetMode::value)
       return refuse("reset " + stringifyResetMode(reset.getValue()));
@@ -177,10 +181,12 @@ LogicalResult Exporter::connection(Operation *op, nir::Node &node) {
   auto conv = [&](auto c, StringRef type) -> LogicalResult {
     node.type = type.str();
     ArrayRef<int64_t> in = getStreamShape(c.getInput().getType());
-    node.params["input_shape"] = ints(std::vector<int64_t>(in.begin() + 1, in.end()));
-    node.params["stride"] = ints(c.getStride().vec());
-    node.params["padding"] = ints(c.getPadding().vec());
-    node.params["dilation"] = ints(c.getDilation().vec());
+    node.params["input_shape"] =
+        ints(std::vector<int64_t>(in.begin() + 1, in.end()), false, false);
+    // nir.write stores these Python tuples and ints uncompressed.
+    node.params["stride"] = ints(c.getStride().vec(), false, false);
+    node.params["padding"] = ints(c.getPadding().vec(), false, false);
+    node.params["dilation"] = ints(c.getDilation().vec(), false, false);
     node.params["groups"] = ints({int64_t(c.getGroups())}, true);
     if (c.getBias() && failed(tensor(*c.getBias(), "bias")))
       return failure();

@@ -295,6 +295,22 @@ bool snnc::nir::readFile(const std::string &path, Graph &graph,
 //===----------------------------------------------------------------------===//
 
 namespace {
+/// Creation properties without modification times: the same graph gives
+/// the same bytes.
+hid_t untimed(hid_t cls) {
+  hid_t plist = H5Pcreate(cls);
+  H5Pset_obj_track_times(plist, false);
+  return plist;
+}
+
+hid_t makeGroup(hid_t parent, const std::string &name) {
+  hid_t gcpl = untimed(H5P_GROUP_CREATE);
+  hid_t group =
+      H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT);
+  H5Pclose(gcpl);
+  return group;
+}
+
 bool writeString(hid_t group, const std::string &name,
                  const std::vector<std::string> &values,
                  const std::vector<hsize_t> &dims) {
@@ -305,8 +321,9 @@ bool writeString(hid_t group, const std::string &name,
                             : H5Screate_simple(int(dims.size()), dims.data(),
                                                nullptr),
                H5Sclose);
-  Handle ds(H5Dcreate2(group, name.c_str(), type, space, H5P_DEFAULT,
-                       H5P_DEFAULT, H5P_DEFAULT),
+  Handle dcpl(untimed(H5P_DATASET_CREATE), H5Pclose);
+  Handle ds(H5Dcreate2(group, name.c_str(), type, space, H5P_DEFAULT, dcpl,
+                       H5P_DEFAULT),
             H5Dclose);
   if (!ds.valid())
     return false;
@@ -326,8 +343,8 @@ bool writeArray(hid_t group, const std::string &name, const Array &array) {
                                                nullptr),
                H5Sclose);
   // Arrays are gzip'd like numpy arrays in nir.write; scalars cannot be.
-  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-  bool chunked = !dims.empty() && array.size() > 0;
+  Handle dcpl(untimed(H5P_DATASET_CREATE), H5Pclose);
+  bool chunked = array.compress && !dims.empty() && array.size() > 0;
   if (chunked) {
     H5Pset_chunk(dcpl, int(dims.size()), dims.data());
     H5Pset_deflate(dcpl, 4);
@@ -336,7 +353,7 @@ bool writeArray(hid_t group, const std::string &name, const Array &array) {
                    : array.kind == Array::Kind::f64 ? H5T_IEEE_F64LE
                                                     : H5T_STD_I64LE;
   Handle ds(H5Dcreate2(group, name.c_str(), fileType, space, H5P_DEFAULT,
-                       chunked ? hid_t(dcpl) : H5P_DEFAULT, H5P_DEFAULT),
+                       dcpl, H5P_DEFAULT),
             H5Dclose);
   if (!ds.valid())
     return false;
@@ -356,13 +373,9 @@ bool writeGraph(hid_t group, const Graph &graph) {
   }
   if (!writeString(group, "edges", names, {hsize_t(graph.edges.size()), 2}))
     return false;
-  Handle nodes(H5Gcreate2(group, "nodes", H5P_DEFAULT, H5P_DEFAULT,
-                          H5P_DEFAULT),
-               H5Gclose);
+  Handle nodes(makeGroup(group, "nodes"), H5Gclose);
   for (const Node &node : graph.nodes) {
-    Handle g(H5Gcreate2(nodes, node.name.c_str(), H5P_DEFAULT, H5P_DEFAULT,
-                        H5P_DEFAULT),
-             H5Gclose);
+    Handle g(makeGroup(nodes, node.name), H5Gclose);
     if (!g.valid())
       return false;
     if (node.graph) {
@@ -377,9 +390,7 @@ bool writeGraph(hid_t group, const Graph &graph) {
         return false;
   }
   if (!graph.metadata.empty()) {
-    Handle meta(H5Gcreate2(group, "metadata", H5P_DEFAULT, H5P_DEFAULT,
-                           H5P_DEFAULT),
-                H5Gclose);
+    Handle meta(makeGroup(group, "metadata"), H5Gclose);
     for (const auto &[name, array] : graph.metadata)
       if (!writeArray(meta, name, array))
         return false;
@@ -398,9 +409,7 @@ bool snnc::nir::writeFile(const std::string &path, const Graph &graph,
                 H5Fclose);
     ok = file.valid() && writeString(file, "version", {version}, {});
     if (ok) {
-      Handle root(H5Gcreate2(file, "node", H5P_DEFAULT, H5P_DEFAULT,
-                             H5P_DEFAULT),
-                  H5Gclose);
+      Handle root(makeGroup(file, "node"), H5Gclose);
       ok = root.valid() && writeGraph(root, graph);
     }
   }

@@ -27,6 +27,8 @@ struct Array {
   std::vector<int64_t> shape; ///< empty for a scalar
   std::vector<double> values;
   std::string text;
+  /// gzip on writing (numpy arrays in nir.write; Python tuples are not).
+  bool compress = true;
 
   size_t size() const { return values.size(); }
   bool isNumber() const { return kind != Kind::text; }

@@ -84,6 +84,7 @@ private:
                                  const std::string &prefix,
                                  const std::string &name, bool source);
   LogicalResult removeIdentities();
+  LogicalResult checkNodes();
   LogicalResult inferShapes();
   std::optional<Shape> paramShape(const FlatNode &n);
   FailureOr<Shape> outputShape(FlatNode &n, const Shape &in);
@@ -191,6 +192,46 @@ LogicalResult Importer::removeIdentities() {
     nodes[a].succs.push_back(b);
     nodes[b].preds.push_back(a);
   }
+  return success();
+}
+
+/// Parameter types, and every node reachable from an Input: a part of the
+/// graph that no input drives (a cycle with no input) has no defined
+/// activity.
+LogicalResult Importer::checkNodes() {
+  for (FlatNode &n : nodes) {
+    if (n.identity)
+      continue;
+    for (const auto &[name, array] : n.node->params) {
+      bool textAllowed = name == "padding" && (n.node->type == "Conv1d" ||
+                                               n.node->type == "Conv2d");
+      if (!array.isNumber() && !textAllowed)
+        return error(n.name) << "dataset '" << name
+                             << "' must be numeric, got a string";
+    }
+  }
+  std::vector<bool> reached(nodes.size(), false);
+  std::vector<size_t> work;
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (!nodes[i].identity && nodes[i].node->type == "Input") {
+      reached[i] = true;
+      work.push_back(i);
+    }
+  while (!work.empty()) {
+    size_t i = work.back();
+    work.pop_back();
+    for (size_t s : nodes[i].succs)
+      if (!reached[s]) {
+        reached[s] = true;
+        work.push_back(s);
+      }
+  }
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (!nodes[i].identity && !reached[i])
+      return error(nodes[i].name)
+             << "is not reachable from any Input"
+             << (nodes[i].preds.empty() ? " (it has no input edge)"
+                                        : " (it lies on a cycle with no input)");
   return success();
 }
 
@@ -502,18 +543,42 @@ FailureOr<Operation *> Importer::createOp(OpBuilder &b, FlatNode &n,
   Location loc = locOf(n.name);
   SmallVector<NamedAttribute> attrs;
   bool failedParam = false;
+  // The model of the op being built: a parameter equal to the model's
+  // default is left out, so that files with and without it (NIR 0.2 has no
+  // v_reset) give the same IR.
+  const NeuronModel *model = nullptr;
+  if (t == "LIF")
+    model = &LIFOp::getNeuronModel();
+  else if (t == "LI")
+    model = &LIOp::getNeuronModel();
+  else if (t == "IF")
+    model = &IFOp::getNeuronModel();
+  else if (t == "I")
+    model = &IntegratorOp::getNeuronModel();
+  else if (t == "CubaLIF")
+    model = &CubaLIFOp::getNeuronModel();
+  else if (t == "CubaLI")
+    model = &CubaLIOp::getNeuronModel();
   // Times are seconds in NIR files, milliseconds here.
   auto add = [&](const std::string &param, StringRef attr, Dimension dim,
                  double scale = 1.0) {
     FailureOr<Attribute> q = quantity(n, param, dim, scale);
-    if (failed(q))
+    if (failed(q)) {
       failedParam = true;
-    else if (*q)
-      attrs.push_back(b.getNamedAttr(attr, *q));
+      return;
+    }
+    if (!*q)
+      return;
+    auto value = llvm::cast<QuantityAttr>(*q);
+    const ParamSpec *spec = model ? model->findParam(attr) : nullptr;
+    if (spec && spec->defaultValue && value.isScalar() &&
+        value.at(0) == *spec->defaultValue)
+      return;
+    attrs.push_back(b.getNamedAttr(attr, *q));
   };
   auto require = [&](std::initializer_list<const char *> names) {
     for (const char *name : names)
-      if (!param(n, name)) {
+      if (!::param(n, name)) {
         error(n.name) << "missing dataset '" << name << "' of a " << t;
         failedParam = true;
       }
@@ -750,6 +815,8 @@ OwningOpRef<ModuleOp> Importer::run(std::optional<double> dtMs) {
     return nullptr;
   }
   if (failed(flatten(root, "", true)) || failed(removeIdentities()))
+    return nullptr;
+  if (failed(checkNodes()))
     return nullptr;
   for (FlatNode &n : nodes)
     if (!n.identity && n.node->type == "Output" && n.preds.size() != 1) {
