@@ -387,7 +387,11 @@ FailureOr<std::vector<uint8_t>> ImageBuilder::build() {
     for (auto [operand, mode] :
          llvm::zip_equal(op->getOperands(), inputModes[op]))
       inputs.push_back({nodeOf.lookup(operand), mode});
+    // A name location (an imported NIR node's name) names the node;
+    // otherwise its kind and position.
     std::string name = nodeKind(op) + "_" + std::to_string(written++);
+    if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc()))
+      name = loc.getName().str();
     writeStreamFields(op->getResult(0).getType(), nodeKind(op), name, inputs);
     LogicalResult ok = success();
     if (auto neuron = llvm::dyn_cast<NeuronOpInterface>(op))
