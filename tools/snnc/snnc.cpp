@@ -141,6 +141,9 @@ int main(int argc, char **argv) {
   registry.insert<snnc::snn::SNNDialect>();
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
+  // One diagnostic per problem: the op's location says where; the op's
+  // generic form as a note would only repeat it.
+  context.printOpOnDiagnostic(false);
   SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
 
