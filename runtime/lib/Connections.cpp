@@ -128,10 +128,7 @@ public:
         return false;
       bias.assign(b.begin(), b.end());
     }
-    for (size_t k = 0; k < ctx.nodes->size(); ++k)
-      if ((*ctx.nodes)[k].get() == this)
-        self = k;
-    return stdp.init(reader, ctx, self, m, nIn);
+    return stdp.init(reader, ctx, index, m, nIn);
   }
   void step(Context &ctx) override {
     double *dst = beginStep();
@@ -172,7 +169,7 @@ public:
   uint64_t storedSynapses() const override { return wT.size(); }
 
 private:
-  size_t m = 0, nIn = 0, self = 0;
+  size_t m = 0, nIn = 0;
   std::vector<float> wT;
   std::vector<double> bias;
   Plasticity stdp;
@@ -218,10 +215,7 @@ public:
       synapses[k] = {uint32_t(cols[k]), uint32_t(target[k]), w[k]};
     }
     list.build(nIn, std::move(synapses));
-    for (size_t k = 0; k < ctx.nodes->size(); ++k)
-      if ((*ctx.nodes)[k].get() == this)
-        self = k;
-    return stdp.init(reader, ctx, self, m, nIn);
+    return stdp.init(reader, ctx, index, m, nIn);
   }
   void step(Context &ctx) override {
     double *dst = beginStep();
@@ -259,7 +253,7 @@ public:
   uint64_t storedSynapses() const override { return list.size(); }
 
 private:
-  size_t m = 0, nIn = 0, self = 0;
+  size_t m = 0, nIn = 0;
   SynapseList list;
   Plasticity stdp;
 };

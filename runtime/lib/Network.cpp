@@ -42,15 +42,10 @@ const Field *FieldReader::require(const std::string &field) {
 
 bool FieldReader::f64s(const std::string &field, size_t n,
                        std::vector<double> &out) {
-  const Field *f = require(field);
-  if (!f)
+  Param p;
+  if (!param(field, n, p))
     return false;
-  if (f->count != 1 && f->count != n)
-    return fail("field '" + field + "' has " + std::to_string(f->count) +
-                " values, expected 1 or " + std::to_string(n));
-  out.resize(n);
-  for (size_t i = 0; i < n; ++i)
-    out[i] = f->at<double>(f->count == 1 ? 0 : i);
+  out = p.expand(n);
   return true;
 }
 
@@ -328,6 +323,7 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
     node->name = name;
     node->kind = kind;
     size_t self = net->nodes.size();
+    node->index = self;
 
     std::vector<int64_t> inputs, delayed, shape;
     if (!reader.i64s("inputs", inputs) || !reader.i64s("delayed", delayed) ||

@@ -145,6 +145,15 @@ protected:
     return true;
   }
 
+  /// A spiking population reads its threshold and reset; a non-spiking one
+  /// only needs its (always zero) refractory counters.
+  bool initSpikingIfAny(FieldReader &reader) {
+    if (out.spiking)
+      return initSpiking(reader);
+    refractoryLeft.assign(n, 0);
+    return true;
+  }
+
   /// Adds the inputs that are not delivered directly into `acc`, for
   /// neurons [lo, hi) (spikes count 1 or their payload).
   virtual void gather(Context &ctx, size_t lo, size_t hi) {
@@ -202,10 +211,7 @@ public:
         !reader.paramOr("bias", n, 0.0, bias) ||
         !initState(reader, "v", std::vector<double>(n, 0.0), v))
       return false;
-    if (out.spiking)
-      return initSpiking(reader);
-    refractoryLeft.assign(n, 0);
-    return true;
+    return initSpikingIfAny(reader);
   }
 
 protected:
@@ -233,10 +239,7 @@ public:
         !reader.paramOr("v_leak", n, 0.0, vleak) ||
         !initState(reader, "v", vleak.expand(n), v))
       return false;
-    if (out.spiking)
-      return initSpiking(reader);
-    refractoryLeft.assign(n, 0);
-    return true;
+    return initSpikingIfAny(reader);
   }
 
 protected:
@@ -298,10 +301,7 @@ public:
     if (!initState(reader, "v", vleak.expand(n), v) ||
         !initState(reader, "i", std::vector<double>(n, 0.0), cur))
       return false;
-    if (out.spiking)
-      return initSpiking(reader);
-    refractoryLeft.assign(n, 0);
-    return true;
+    return initSpikingIfAny(reader);
   }
 
 protected:

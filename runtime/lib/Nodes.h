@@ -121,6 +121,8 @@ public:
   const Stream &input(Context &ctx, size_t k) const;
 
   std::string name, kind;
+  /// Position in the evaluation order.
+  size_t index = 0;
   std::vector<size_t> inputs;
   /// How each input is read: kSameStep, kPreviousStep or kEndOfStep.
   std::vector<uint8_t> mode;

@@ -89,45 +89,16 @@ public:
 
   /// Calls fn(target, weight) for every synapse of `source`, by target.
   template <typename Fn> void forEach(uint32_t source, Fn &&fn) const {
-    const uint16_t *g = gaps.data() + offsets[source];
-    const uint16_t *end = gaps.data() + offsets[source + 1];
-    size_t w = weightOffsets[source];
-    uint32_t target = 0;
-    bool first = true;
-    while (g < end) {
-      if (*g == kEscape) {
-        target = uint32_t(g[1]) | (uint32_t(g[2]) << 16);
-        g += 3;
-      } else {
-        target = first ? *g : target + *g;
-        ++g;
-      }
-      first = false;
+    decode(source, [&](uint32_t target, size_t w) {
       fn(target, paletted ? palette[codes[w]] : weights[w]);
-      ++w;
-    }
+    });
   }
 
   /// Mutable weights for plasticity: fn(target, float &weight). Expands a
   /// palette into plain floats on first use.
   template <typename Fn> void forEachMutable(uint32_t source, Fn &&fn) {
     unpalette();
-    const uint16_t *g = gaps.data() + offsets[source];
-    const uint16_t *end = gaps.data() + offsets[source + 1];
-    size_t w = weightOffsets[source];
-    uint32_t target = 0;
-    bool first = true;
-    while (g < end) {
-      if (*g == kEscape) {
-        target = uint32_t(g[1]) | (uint32_t(g[2]) << 16);
-        g += 3;
-      } else {
-        target = first ? *g : target + *g;
-        ++g;
-      }
-      first = false;
-      fn(target, weights[w++]);
-    }
+    decode(source, [&](uint32_t target, size_t w) { fn(target, weights[w]); });
   }
 
   size_t fanOut(uint32_t source) const {
@@ -142,6 +113,26 @@ public:
   }
 
 private:
+  /// Walks the gaps of `source`: fn(target, index of its weight).
+  template <typename Fn> void decode(uint32_t source, Fn &&fn) const {
+    const uint16_t *g = gaps.data() + offsets[source];
+    const uint16_t *end = gaps.data() + offsets[source + 1];
+    size_t w = weightOffsets[source];
+    uint32_t target = 0;
+    bool first = true;
+    while (g < end) {
+      if (*g == kEscape) {
+        target = uint32_t(g[1]) | (uint32_t(g[2]) << 16);
+        g += 3;
+      } else {
+        target = first ? *g : target + *g;
+        ++g;
+      }
+      first = false;
+      fn(target, w++);
+    }
+  }
+
   void unpalette() {
     if (!paletted)
       return;
