@@ -649,7 +649,7 @@ FailureOr<Operation *> Importer::createOp(OpBuilder &b, FlatNode &n,
     op = b.create<ThresholdOp>(loc, TypeRange{type}, inputs, attrs);
   } else {
     if (inputs.size() != 1)
-      return error(n.name) << "a " << t << " takes one input, it has "
+      return error(n.name) << "its type " << t << " takes one input, it has "
                            << inputs.size()
                            << " edges (snnc sums inputs only in populations)";
     Value in = inputs.front();

@@ -156,6 +156,35 @@ def main(out):
     nodes["sink"] = {"type": "Scale", "scale": np.ones(2, np.float32)}
     write(p("cycle-no-input.nir"), nodes,
           SMALL_EDGES + [("sink", "w"), ("w", "sink")])
+    nodes = small()
+    inner = {"input": {"type": "Input", "shape": np.array([2])},
+             "lif": nodes.pop("lif"),
+             "o1": {"type": "Output", "shape": np.array([2])},
+             "o2": {"type": "Output", "shape": np.array([2])}}
+    nodes["G"] = {"type": "NIRGraph", "nodes": inner,
+                  "edges": [("input", "lif"), ("lif", "o1"), ("lif", "o2")]}
+    write(p("two-outputs.nir"), nodes,
+          [("input", "fc"), ("fc", "G"), ("G", "output")])
+    nodes = small()
+    nodes["G.lif"] = lif(2)
+    nodes["G"] = {"type": "NIRGraph",
+                  "nodes": {"lif": lif(2),
+                            "input": {"type": "Input", "shape": np.array([2])}},
+                  "edges": [("input", "lif")]}
+    write(p("duplicate-name.nir"), nodes, SMALL_EDGES + [("fc", "G.lif")])
+    write(p("output-two-edges.nir"), small(),
+          SMALL_EDGES + [("fc", "output")])
+    nodes = small()
+    nodes["input_1"] = {"type": "Input", "shape": np.array([3])}
+    write(p("affine-two-inputs.nir"), nodes,
+          SMALL_EDGES + [("input_1", "fc")])
+    write(p("asymmetric-same.nir"), {
+        "input": {"type": "Input", "shape": np.array([1, 6, 6])},
+        "conv": {"type": "Conv2d", "weight": np.ones((1, 1, 2, 2), np.float32),
+                 "bias": np.zeros(1, np.float32), "stride": 1, "padding": "same",
+                 "dilation": 1, "groups": 1, "input_shape": np.array([6, 6])},
+        "output": {"type": "Output", "shape": np.array([1, 6, 6])}},
+        [("input", "conv"), ("conv", "output")])
     with open(p("not-hdf5.nir"), "w") as f:
         f.write("this is not an HDF5 file\n")
 
