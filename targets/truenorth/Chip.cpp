@@ -1,0 +1,49 @@
+//===- Chip.cpp - the TrueNorth chip description --------------------------===//
+//
+// Figures from docs/targets/chips.md (Merolla et al. 2014 Science, Akopyan et
+// al. 2015 IEEE TCAD, Cassidy et al. 2013).
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/ChipDescription.h"
+
+namespace {
+constexpr llvm::StringRef kModels[] = {"lif", "if", "threshold"};
+constexpr llvm::StringRef kLayers[] = {"linear", "sparse", "conv2d",
+                                       "sum_pool2d", "delay", "flatten",
+                                       "procedural"};
+// A binary crossbar: one bit per (axon, neuron); the weight is the axon
+// type's, shared by the core's row.
+constexpr snnc::SynapseEncoding kEncodings[] = {{"crossbar", 0, 0}};
+constexpr snnc::SourcedFigure kEnergy[] = {
+    {"synaptic_op", 26e-12, "J", "quoted, to be confirmed (resources.md)"},
+};
+constexpr snnc::SourcedFigure kFacts[] = {
+    {"cores_per_chip", 4096, "cores", "Merolla et al. 2014"},
+    {"neurons_per_core", 256, "neurons", "Merolla et al. 2014"},
+    {"axons_per_core", 256, "axons", "Merolla et al. 2014"},
+    {"weights_per_neuron", 4, "values", "Cassidy et al. 2013 (axon types)"},
+    {"destinations_per_neuron", 1, "cores", "Akopyan et al. 2015"},
+    {"membrane_bits", 20, "bits", "assumed; the public record omits it"},
+    {"chip_power", 0.065, "W", "Merolla et al. 2014 (63-70 mW)"},
+    {"max_chips", 16, "chips", "IBM NS16e, the 16-chip system"},
+};
+} // namespace
+
+const snnc::ChipDescription &snnc::truenorthChip() {
+  static const ChipDescription chip{
+      "truenorth",
+      "IBM TrueNorth: 4096 cores of 256 axons x 256 neurons, 64 x 64 mesh",
+      /*coresPerChip=*/4096, /*meshWidth=*/64, /*meshHeight=*/64,
+      /*maxChips=*/16,
+      /*neuronsPerCore=*/256,
+      /*synapseMemoryBitsPerCore=*/256 * 256,
+      /*fanInPerCore=*/256, /*fanOutPerCore=*/0,
+      /*destinationsPerNeuron=*/1, /*distinctWeightsPerNeuron=*/4,
+      /*maxWeightBits=*/9, /*signedWeights=*/true, /*stateBits=*/20,
+      /*decayBits=*/9, /*maxDelaySteps=*/15,
+      kEncodings, kModels, kLayers, kEnergy,
+      {"static_power", 0.065, "W", "Merolla et al. 2014 (whole chip, 63-70 mW)"},
+      kFacts};
+  return chip;
+}
