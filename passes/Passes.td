@@ -29,4 +29,31 @@ def SNNDiscretize : Pass<"snn-discretize", "::snnc::snn::NetworkOp"> {
   ];
 }
 
+def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"> {
+  let summary = "counts what a network needs on a chip and the cores it forces";
+  let description = [{
+    Against the chip description of `target`: neurons, synapses (stored,
+    procedural, shared kernels), synapse memory with the chip's encoding, the
+    largest fan-in of any neuron, and the lower bound on cores that the
+    limits alone force (the most binding of neurons and synapse memory over
+    their per-core capacity), with the chips that takes. Refuses, with a
+    diagnostic naming the op, the limit and the value, a neuron model or
+    connection the chip does not run, a fan-in no core can hold, and a model
+    larger than the largest supported system. Energy per step and power come
+    from the chip's energy figures at a mean rate of `rate` Hz. Results are
+    attached to the network as `snn.resources`.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "Chip to analyse for: loihi2, truenorth or akida">,
+    Option<"rate", "rate", "double", /*default=*/"10.0",
+           "Assumed mean firing rate of every population, in Hz">,
+  ];
+  let statistics = [
+    Statistic<"numNeurons", "neurons", "Neurons">,
+    Statistic<"numSynapses", "synapses", "Synapses on chip">,
+    Statistic<"numCores", "cores-lower-bound", "Cores the limits force">,
+  ];
+}
+
 #endif // SNNC_PASSES_TD

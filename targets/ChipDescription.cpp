@@ -6,12 +6,6 @@
 
 using namespace snnc;
 
-namespace snnc {
-const ChipDescription &loihi2Chip();
-const ChipDescription &truenorthChip();
-const ChipDescription &akidaChip();
-} // namespace snnc
-
 bool ChipDescription::runsNeuronModel(llvm::StringRef op) const {
   return llvm::is_contained(neuronModels, op);
 }

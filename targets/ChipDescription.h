@@ -60,6 +60,9 @@ struct ChipDescription {
   unsigned maxDelaySteps;
 
   llvm::ArrayRef<SynapseEncoding> encodings;
+  /// True if a convolution kernel is stored once per core rather than
+  /// expanded into one synapse per connection.
+  bool sharedKernels;
   llvm::ArrayRef<llvm::StringRef> neuronModels; ///< snn op names it runs
   llvm::ArrayRef<llvm::StringRef> layerKinds;   ///< snn connection ops
 
@@ -73,6 +76,11 @@ struct ChipDescription {
   bool runsConnection(llvm::StringRef op) const;
   const SourcedFigure *findEnergy(llvm::StringRef name) const;
 };
+
+/// The descriptions themselves, one per target folder.
+const ChipDescription &loihi2Chip();
+const ChipDescription &truenorthChip();
+const ChipDescription &akidaChip();
 
 /// The chip named `name` (`loihi2`, `truenorth`, `akida`), or null.
 const ChipDescription *lookupChip(llvm::StringRef name);

@@ -40,7 +40,7 @@ const snnc::ChipDescription &snnc::akidaChip() {
       /*destinationsPerNeuron=*/0, /*distinctWeightsPerNeuron=*/0,
       /*maxWeightBits=*/8, /*signedWeights=*/true, /*stateBits=*/32,
       /*decayBits=*/0, /*maxDelaySteps=*/0,
-      kEncodings, kModels, kLayers, kEnergy,
+      kEncodings, /*sharedKernels=*/true, kModels, kLayers, kEnergy,
       {"static_power", 0.0001, "W", "lower end of the quoted 100 uW - 300 mW"},
       kFacts};
   return chip;

@@ -51,7 +51,7 @@ const snnc::ChipDescription &snnc::loihi2Chip() {
       /*destinationsPerNeuron=*/0, /*distinctWeightsPerNeuron=*/0,
       /*maxWeightBits=*/9, /*signedWeights=*/true, /*stateBits=*/24,
       /*decayBits=*/12, /*maxDelaySteps=*/62,
-      kEncodings, kModels, kLayers, kEnergy,
+      kEncodings, /*sharedKernels=*/true, kModels, kLayers, kEnergy,
       {"static_power", 0.104, "W", "Loihi 1, Frady et al. 2020 (3.34 W / 32 chips)"},
       kFacts};
   return chip;

@@ -42,7 +42,7 @@ const snnc::ChipDescription &snnc::truenorthChip() {
       /*destinationsPerNeuron=*/1, /*distinctWeightsPerNeuron=*/4,
       /*maxWeightBits=*/9, /*signedWeights=*/true, /*stateBits=*/20,
       /*decayBits=*/9, /*maxDelaySteps=*/15,
-      kEncodings, kModels, kLayers, kEnergy,
+      kEncodings, /*sharedKernels=*/false, kModels, kLayers, kEnergy,
       {"static_power", 0.065, "W", "Merolla et al. 2014 (whole chip, 63-70 mW)"},
       kFacts};
   return chip;

@@ -1,0 +1,240 @@
+//===- ResourceAnalysis.cpp - what a network needs on a chip --------------===//
+//
+// Counts neurons and synapses, sizes synapse memory in the chip's encoding,
+// finds the largest fan-in, and derives the lower bound on cores from the
+// per-core capacities. The partitioner's result is judged against this
+// bound. Figures are attached to the network as `snn.resources`.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+#include "targets/ChipDescription.h"
+
+#include "dialects/SNN/Weights.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Debug.h"
+
+#include <cmath>
+
+#define DEBUG_TYPE "snn-resource-analysis"
+
+namespace snnc {
+#define GEN_PASS_DEF_SNNRESOURCEANALYSIS
+#include "passes/Passes.h.inc"
+} // namespace snnc
+
+using namespace mlir;
+using namespace snnc;
+using namespace snnc::snn;
+
+namespace {
+/// Synapses a connection puts on a chip and the fan-in of its targets.
+struct ConnectionCost {
+  double synapses = 0;        ///< connections between neurons
+  double storedWeights = 0;   ///< weights kept in synapse memory
+  double procedural = 0;      ///< synapses generated from a seed
+  double maxFanIn = 0;        ///< inputs of the most connected target
+};
+
+int64_t product(ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+ConnectionCost costOf(Operation *op, const ChipDescription &chip) {
+  ConnectionCost c;
+  Type in = op->getOperand(0).getType();
+  Type out = op->getResult(0).getType();
+  double n = double(getNumElements(in)), m = double(getNumElements(out));
+  if (llvm::isa<LinearOp, AffineOp>(op)) {
+    c.synapses = c.storedWeights = n * m;
+    c.maxFanIn = n;
+  } else if (auto sparse = llvm::dyn_cast<SparseOp>(op)) {
+    c.synapses = c.storedWeights = double(sparse.getWeights().getNumElements());
+    SmallVector<int64_t> rows;
+    if (succeeded(readIntegers(sparse.getRows(), rows))) {
+      std::vector<double> inDegree(size_t(m), 0.0);
+      if (sparse.getFormat() == SparseFormat::csr) {
+        for (size_t j = 0; j + 1 < rows.size(); ++j)
+          inDegree[j] = double(rows[j + 1] - rows[j]);
+      } else {
+        for (int64_t r : rows)
+          inDegree[size_t(r)] += 1;
+      }
+      for (double d : inDegree)
+        c.maxFanIn = std::max(c.maxFanIn, d);
+    } else {
+      c.maxFanIn = n;
+    }
+  } else if (auto proc = llvm::dyn_cast<ProceduralOp>(op)) {
+    double expected = 0, fanIn = 0;
+    switch (proc.getConnector()) {
+    case Connector::fixed_probability: {
+      double p = proc.getProbability()->convertToDouble();
+      expected = p * n * m;
+      // The largest of m binomial in-degrees: mean plus five deviations
+      // covers it for any practical m.
+      fanIn = std::min(n, p * n + 5 * std::sqrt(p * (1 - p) * n));
+      break;
+    }
+    case Connector::fixed_indegree:
+      expected = double(*proc.getIndegree()) * m;
+      fanIn = double(*proc.getIndegree());
+      break;
+    case Connector::one_to_one:
+      expected = m;
+      fanIn = 1;
+      break;
+    }
+    c.synapses = c.procedural = expected;
+    c.maxFanIn = fanIn;
+    // No chip generates synapses: on chip they are stored.
+    c.storedWeights = expected;
+  } else if (llvm::isa<Conv1dOp, Conv2dOp>(op)) {
+    ElementsAttr w = llvm::isa<Conv1dOp>(op)
+                         ? llvm::cast<Conv1dOp>(op).getWeight()
+                         : llvm::cast<Conv2dOp>(op).getWeight();
+    ArrayRef<int64_t> ws = w.getShapedType().getShape();
+    double perOutput = double(product(ws.drop_front()));
+    c.synapses = m * perOutput;
+    c.storedWeights = chip.sharedKernels ? double(product(ws)) : c.synapses;
+    c.maxFanIn = perOutput;
+  } else if (llvm::isa<SumPool2dOp, AvgPool2dOp>(op)) {
+    ArrayRef<int64_t> k = llvm::isa<SumPool2dOp>(op)
+                              ? llvm::cast<SumPool2dOp>(op).getKernelSize()
+                              : llvm::cast<AvgPool2dOp>(op).getKernelSize();
+    c.maxFanIn = double(k[0] * k[1]);
+    c.synapses = c.storedWeights = m * c.maxFanIn;
+  } else if (llvm::isa<ScaleOp>(op)) {
+    c.synapses = c.storedWeights = m;
+    c.maxFanIn = 1;
+  }
+  return c;
+}
+
+struct SNNResourceAnalysisPass
+    : public snnc::impl::SNNResourceAnalysisBase<SNNResourceAnalysisPass> {
+  using Base::Base;
+  void runOnOperation() override;
+};
+
+void SNNResourceAnalysisPass::runOnOperation() {
+  NetworkOp network = getOperation();
+  const ChipDescription *chip = lookupChip(target);
+  if (!chip) {
+    network.emitError() << "unknown chip '" << target << "' (known: "
+                        << llvm::join(chipNames(), ", ") << ")";
+    return signalPassFailure();
+  }
+  double neurons = 0, spikingNeurons = 0, synapses = 0, stored = 0,
+         procedural = 0, maxFanIn = 0;
+  bool failedAny = false;
+  for (Operation &op : network.getBodyBlock()) {
+    if (llvm::isa<OutputOp, ProbeOp>(op))
+      continue;
+    StringRef kind = op.getName().stripDialect();
+    if (auto neuron = llvm::dyn_cast<NeuronOpInterface>(op)) {
+      if (!chip->runsNeuronModel(kind)) {
+        op.emitOpError() << "is a neuron model " << chip->name
+                         << " does not run (it runs "
+                         << llvm::join(chip->neuronModels, ", ") << ")";
+        failedAny = true;
+        continue;
+      }
+      neurons += double(neuron.getNumNeurons());
+      if (llvm::isa<SpikeType>(op.getResult(0).getType()))
+        spikingNeurons += double(neuron.getNumNeurons());
+      continue;
+    }
+    if (!chip->runsConnection(kind)) {
+      op.emitOpError() << "is a connection " << chip->name
+                       << " does not run (it runs "
+                       << llvm::join(chip->layerKinds, ", ") << ")";
+      failedAny = true;
+      continue;
+    }
+    ConnectionCost c = costOf(&op, *chip);
+    if (c.maxFanIn > double(chip->fanInPerCore)) {
+      op.emitOpError() << "fan-in of " << int64_t(std::ceil(c.maxFanIn))
+                       << " exceeds the " << chip->fanInPerCore
+                       << " axons of a " << chip->name << " core";
+      failedAny = true;
+    }
+    synapses += c.synapses;
+    stored += c.storedWeights;
+    procedural += c.procedural;
+    maxFanIn = std::max(maxFanIn, c.maxFanIn);
+  }
+  if (failedAny)
+    return signalPassFailure();
+
+  // Synapse memory: the cheapest encoding, at the widest weights the chip
+  // takes (quantization may narrow them later).
+  unsigned bestBits = ~0u;
+  for (const SynapseEncoding &e : chip->encodings)
+    bestBits = std::min(bestBits, e.indexBits + e.overheadBits +
+                                      (e.name == "crossbar" ? 1u
+                                                            : chip->maxWeightBits));
+  double synapseBits = stored * bestBits;
+  double byNeurons = std::ceil(neurons / double(chip->neuronsPerCore));
+  double byMemory = chip->synapseMemoryBitsPerCore > 0
+                        ? std::ceil(synapseBits /
+                                    double(chip->synapseMemoryBitsPerCore))
+                        : 0.0;
+  double cores = std::max({1.0, byNeurons, byMemory});
+  StringRef binding = byMemory > byNeurons ? "synapse memory" : "neurons";
+  double chips = std::ceil(cores / double(chip->coresPerChip));
+  if (chips > double(chip->maxChips)) {
+    network.emitError() << "needs at least " << int64_t(cores)
+                        << " cores (bound by " << binding << ") on "
+                        << int64_t(chips) << " chips; the largest "
+                        << chip->name << " system has " << chip->maxChips;
+    return signalPassFailure();
+  }
+
+  // Energy per step at the assumed rate, from the figures the chip has.
+  double dtMs = network.getDt() ? network.getDt()->at(0) : 1.0;
+  double spikesPerStep = spikingNeurons * rate * dtMs / 1000.0;
+  double eventsPerStep = synapses / std::max(neurons, 1.0) * spikesPerStep;
+  double energy = 0;
+  bool energyKnown = false;
+  if (const SourcedFigure *syn = chip->findEnergy("synaptic_op")) {
+    energy += eventsPerStep * syn->value;
+    energyKnown = true;
+  }
+  if (const SourcedFigure *upd = chip->findEnergy("neuron_update_inactive"))
+    energy += neurons * upd->value;
+  double power = energy * 1000.0 / dtMs + chips * chip->staticPower.value;
+
+  MLIRContext *ctx = &getContext();
+  Builder b(ctx);
+  SmallVector<NamedAttribute> entries = {
+      b.getNamedAttr("chip", b.getStringAttr(chip->name)),
+      b.getNamedAttr("neurons", b.getI64IntegerAttr(int64_t(neurons))),
+      b.getNamedAttr("synapses", b.getI64IntegerAttr(int64_t(std::llround(synapses)))),
+      b.getNamedAttr("synapses_procedural",
+                     b.getI64IntegerAttr(int64_t(std::llround(procedural)))),
+      b.getNamedAttr("weights_stored",
+                     b.getI64IntegerAttr(int64_t(std::llround(stored)))),
+      b.getNamedAttr("synapse_bits", b.getI64IntegerAttr(int64_t(synapseBits))),
+      b.getNamedAttr("max_fan_in", b.getI64IntegerAttr(int64_t(std::ceil(maxFanIn)))),
+      b.getNamedAttr("cores_lower_bound", b.getI64IntegerAttr(int64_t(cores))),
+      b.getNamedAttr("binding_limit", b.getStringAttr(binding)),
+      b.getNamedAttr("chips", b.getI64IntegerAttr(int64_t(chips))),
+      b.getNamedAttr("rate_hz", b.getF64FloatAttr(rate)),
+  };
+  if (energyKnown) {
+    entries.push_back(b.getNamedAttr("energy_per_step_j", b.getF64FloatAttr(energy)));
+    entries.push_back(b.getNamedAttr("power_w", b.getF64FloatAttr(power)));
+  }
+  network->setAttr("snn.resources", b.getDictionaryAttr(entries));
+  numNeurons += int64_t(neurons);
+  numSynapses += int64_t(std::llround(synapses));
+  numCores += int64_t(cores);
+  LLVM_DEBUG(llvm::dbgs() << network.getSymName() << ": " << cores
+                          << " cores on " << chip->name << "\n");
+}
+} // namespace

@@ -1,0 +1,36 @@
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-resource-analysis{target=truenorth}))' --verify-diagnostics
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-resource-analysis{target=spinnaker}))' 2>&1 | FileCheck %s --check-prefix=CHIP
+// CHIP: error: unknown chip 'spinnaker' (known: akida, loihi2, truenorth)
+
+snn.network @fan_in(%in: !snn.spikes<300>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{fan-in of 300 exceeds the 256 axons of a truenorth core}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x300xf32>} : !snn.spikes<300> -> !snn.current<4>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.current<4>) -> !snn.current<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{is a neuron model truenorth does not run (it runs lif, if, threshold)}}
+  %v = snn.li(%in) {tau = #snn.q<10 ms>} : (!snn.current<4>) -> !snn.current<4>
+  snn.output %v : !snn.current<4>
+}
+
+// -----
+
+snn.network @layer(%in: !snn.spikes<1x4x4>) -> !snn.current<1x2x2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{is a connection truenorth does not run (it runs linear, sparse, conv2d, sum_pool2d, delay, flatten, procedural)}}
+  %p = snn.avg_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x4x4> -> !snn.current<1x2x2>
+  snn.output %p : !snn.current<1x2x2>
+}
+
+// -----
+
+// 20 M neurons need 78,125 cores: 20 chips, more than the 16 of the largest
+// TrueNorth system.
+// expected-error @+1 {{needs at least 78125 cores (bound by neurons) on 20 chips; the largest truenorth system has 16}}
+snn.network @too_big(%in: !snn.current<20000000>) -> !snn.spikes<20000000> attributes {dt = #snn.q<1 ms>} {
+  %s = snn.lif(%in) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<20000000>) -> !snn.spikes<20000000>
+  snn.output %s : !snn.spikes<20000000>
+}
