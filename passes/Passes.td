@@ -56,4 +56,21 @@ def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"
   ];
 }
 
+def SNNShareKernels : Pass<"snn-share-kernels", "::snnc::snn::NetworkOp"> {
+  let summary = "stores identical weight tensors once";
+  let description = [{
+    Finds connections whose weight tensors (weights, biases, kernels, scale
+    factors, sparse weights) hold the same values with the same shape and
+    type, inline or as resource blobs, and makes every one of them refer to a
+    single attribute: repeated blocks built from one template (minicolumns,
+    the same kernel in several layers) are then stored once in the IR and in
+    the emitted artifact. Records the count and the bytes saved on the
+    network as `snn.shared` and in statistics.
+  }];
+  let statistics = [
+    Statistic<"numShared", "shared", "Tensors replaced by an identical one">,
+    Statistic<"bytesSaved", "bytes-saved", "Bytes of tensor data no longer stored twice">,
+  ];
+}
+
 #endif // SNNC_PASSES_TD

@@ -34,10 +34,19 @@ bool FieldReader::fail(const std::string &message) {
 }
 
 const Field *FieldReader::require(const std::string &field) {
-  const Field *f = record.find(field);
-  if (!f)
-    fail("missing field '" + field + "'");
-  return f;
+  if (const Field *f = record.find(field))
+    return f;
+  if (const Field *ref = record.find(field + ".ref")) {
+    int64_t index = ref->count == 1 ? ref->at<int64_t>(0) : -1;
+    if (!tensors || index < 0 || size_t(index) >= tensors->size()) {
+      fail("field '" + field + ".ref' refers to tensor " +
+           std::to_string(index) + ", which does not exist");
+      return nullptr;
+    }
+    return (*tensors)[size_t(index)];
+  }
+  fail("missing field '" + field + "'");
+  return nullptr;
 }
 
 bool FieldReader::f64s(const std::string &field, size_t n,
@@ -291,9 +300,23 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
     return nullptr;
 
   Context ctx{&net->nodes, net->dt};
+  // Tensors shared by several nodes (written once by the compiler).
+  std::vector<const Field *> tensors;
+  for (size_t r = 1; r < records.size(); ++r)
+    if (fieldString(records[r], "kind") == "tensor") {
+      const Field *data = records[r].find("data");
+      if (!data) {
+        error = "tensor record " + std::to_string(tensors.size()) +
+                " has no field 'data'";
+        return nullptr;
+      }
+      tensors.push_back(data);
+    }
   for (size_t r = 1; r < records.size(); ++r) {
     const Record &record = records[r];
     std::string kind = fieldString(record, "kind");
+    if (kind == "tensor")
+      continue;
     if (kind == "probe") {
       FieldReader reader(record, "probe " + fieldString(record, "name"), error);
       int64_t source;
@@ -373,10 +396,11 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
   // its own fields (some look at their inputs' streams).
   size_t nodeIndex = 0;
   for (size_t r = 1; r < records.size(); ++r) {
-    if (fieldString(records[r], "kind") == "probe")
+    std::string kind = fieldString(records[r], "kind");
+    if (kind == "probe" || kind == "tensor")
       continue;
     Node &node = *net->nodes[nodeIndex++];
-    FieldReader reader(records[r], node.name, error);
+    FieldReader reader(records[r], node.name, error, &tensors);
     for (size_t k = 0; k < node.inputs.size(); ++k)
       if (node.inputs[k] >= net->nodes.size())
         return reader.fail("delayed input " + std::to_string(k) +

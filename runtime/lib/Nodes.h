@@ -46,10 +46,16 @@ private:
 /// Reads typed fields of one node record with diagnostics naming the node.
 class FieldReader {
 public:
-  FieldReader(const Record &record, std::string nodeName, std::string &error)
-      : record(record), nodeName(std::move(nodeName)), error(error) {}
+  FieldReader(const Record &record, std::string nodeName, std::string &error,
+              const std::vector<const Field *> *tensors = nullptr)
+      : record(record), nodeName(std::move(nodeName)), error(error),
+        tensors(tensors) {}
 
-  bool has(const std::string &field) const { return record.find(field); }
+  /// True if the field is present, inline or as a reference (`<name>.ref`)
+  /// to a shared `tensor` record.
+  bool has(const std::string &field) const {
+    return record.find(field) || record.find(field + ".ref");
+  }
   /// A scalar or per-element array broadcast to `n` values.
   bool f64s(const std::string &field, size_t n, std::vector<double> &out);
   /// The same with a default when the field is absent.
@@ -76,6 +82,7 @@ private:
   const Record &record;
   std::string nodeName;
   std::string &error;
+  const std::vector<const Field *> *tensors;
 };
 
 /// Everything a node needs to reach the streams of other nodes.

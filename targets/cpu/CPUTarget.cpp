@@ -11,6 +11,7 @@
 
 #include "dialects/SNN/SNNOps.h"
 #include "dialects/SNN/Weights.h"
+#include "passes/Passes.h"
 #include "passes/Pipelines.h"
 #include "targets/Target.h"
 
@@ -114,6 +115,9 @@ private:
 
   NetworkOp network;
   snnrt::ImageWriter writer;
+  /// Tensors used by more than one field (after snn-share-kernels): written
+  /// once as `tensor` records and referenced by index.
+  llvm::DenseMap<Attribute, int64_t> sharedTensors;
   SmallVector<Operation *> order;
   llvm::DenseMap<Value, int64_t> nodeOf;
   llvm::DenseMap<Operation *, SmallVector<uint8_t>> inputModes;
@@ -206,6 +210,11 @@ void ImageBuilder::writeStreamFields(
 
 LogicalResult ImageBuilder::addFloats(Operation *op, const std::string &field,
                                       ElementsAttr attr) {
+  auto shared = sharedTensors.find(attr);
+  if (shared != sharedTensors.end()) {
+    writer.addI64(field + ".ref", {shared->second});
+    return success();
+  }
   SmallVector<double> values;
   if (failed(readFloats(attr, values)))
     return op->emitOpError() << "'" << field
@@ -378,6 +387,28 @@ FailureOr<std::vector<uint8_t>> ImageBuilder::build() {
     outputs.push_back(nodeOf.lookup(v));
   writer.addI64("outputs", outputs);
 
+  // Float tensors that several fields use are stored once.
+  llvm::DenseMap<Attribute, int> uses;
+  SmallVector<ElementsAttr> tensorOrder;
+  for (Operation *op : order)
+    for (NamedAttribute a : op->getAttrs())
+      if (auto t = llvm::dyn_cast<ElementsAttr>(a.getValue()))
+        if (llvm::isa<FloatType>(t.getShapedType().getElementType()) &&
+            uses[t]++ == 0)
+          tensorOrder.push_back(t);
+  for (ElementsAttr t : tensorOrder) {
+    if (uses[t] < 2)
+      continue;
+    SmallVector<double> values;
+    if (failed(readFloats(t, values)))
+      continue; // written inline below, where the error is reported
+    writer.beginRecord();
+    writer.addString("kind", "tensor");
+    writer.addF32("data", std::vector<float>(values.begin(), values.end()));
+    int64_t index = int64_t(sharedTensors.size());
+    sharedTensors[t] = index;
+  }
+
   for (BlockArgument arg : network.getBodyBlock().getArguments())
     writeStreamFields(arg.getType(), "input",
                       "input_" + std::to_string(arg.getArgNumber()), {});
@@ -420,9 +451,13 @@ public:
   llvm::StringRef getDescription() const override {
     return "float reference emulator image (.snnx) for snn-run";
   }
-  void buildPipeline(OpPassManager &, Stage, const TargetOptions &) const override {
+  void buildPipeline(OpPassManager &pm, Stage stage,
+                     const TargetOptions &) const override {
     // The float reference runs the discretized network as it is: no
-    // quantization, mapping or target IR.
+    // quantization, mapping or target IR. Identical tensors are still
+    // stored once in the image.
+    if (stage == Stage::quantized)
+      pm.addNestedPass<NetworkOp>(createSNNShareKernels());
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {
