@@ -73,4 +73,46 @@ def SNNShareKernels : Pass<"snn-share-kernels", "::snnc::snn::NetworkOp"> {
   ];
 }
 
+def SNNPartition : Pass<"snn-partition", "::snnc::snn::NetworkOp"> {
+  let summary = "splits populations into core-sized slices (METIS)";
+  let description = [{
+    Cuts every population into chunks (about eight per core of the lower
+    bound, never more neurons than the per-core fan-in allows), builds the
+    graph of synapses between chunks (local projections always; uniform
+    ones while the chunk pairs are few, since any partition cuts them
+    alike), and partitions it with METIS so that every core respects the
+    chip's neuron, synapse-memory and fan-in limits while the synapses cut
+    between cores are minimized; the number of parts grows from the lower
+    bound until every core fits. Records on each population the core of each
+    chunk (`snn.cores`, `snn.chunk`) and on the network the cores used, the
+    lower bound and the binding limit, and the cut against a sequential fill
+    (`snn.partition`). A model no supported system holds gets a diagnostic
+    with the numbers.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "Chip to partition for: loihi2, truenorth or akida">,
+  ];
+  let statistics = [
+    Statistic<"numCores", "cores", "Cores used">,
+  ];
+}
+
+def SNNPlace : Pass<"snn-place", "::snnc::snn::NetworkOp"> {
+  let summary = "assigns partitioned cores to positions on the chips' meshes";
+  let description = [{
+    Needs `snn-partition`. Orders the cores greedily by the synapses between
+    them and lays them along a snake through each chip's mesh, chip after
+    chip, then swaps neighbours while the hop-weighted synapse count drops.
+    Crossing to another chip costs a whole mesh's width plus height in hops.
+    Records `snn.placement` on the network: the chips, the position
+    (chip, x, y) of every core, and the hop-weighted synapses against cores
+    left in index order.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "Chip to place on: loihi2, truenorth or akida">,
+  ];
+}
+
 #endif // SNNC_PASSES_TD

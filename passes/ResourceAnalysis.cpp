@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/SynapseCost.h"
 #include "targets/ChipDescription.h"
 
 #include "dialects/SNN/Weights.h"
@@ -29,92 +30,6 @@ using namespace snnc;
 using namespace snnc::snn;
 
 namespace {
-/// Synapses a connection puts on a chip and the fan-in of its targets.
-struct ConnectionCost {
-  double synapses = 0;        ///< connections between neurons
-  double storedWeights = 0;   ///< weights kept in synapse memory
-  double procedural = 0;      ///< synapses generated from a seed
-  double maxFanIn = 0;        ///< inputs of the most connected target
-};
-
-int64_t product(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
-
-ConnectionCost costOf(Operation *op, const ChipDescription &chip) {
-  ConnectionCost c;
-  Type in = op->getOperand(0).getType();
-  Type out = op->getResult(0).getType();
-  double n = double(getNumElements(in)), m = double(getNumElements(out));
-  if (llvm::isa<LinearOp, AffineOp>(op)) {
-    c.synapses = c.storedWeights = n * m;
-    c.maxFanIn = n;
-  } else if (auto sparse = llvm::dyn_cast<SparseOp>(op)) {
-    c.synapses = c.storedWeights = double(sparse.getWeights().getNumElements());
-    SmallVector<int64_t> rows;
-    if (succeeded(readIntegers(sparse.getRows(), rows))) {
-      std::vector<double> inDegree(size_t(m), 0.0);
-      if (sparse.getFormat() == SparseFormat::csr) {
-        for (size_t j = 0; j + 1 < rows.size(); ++j)
-          inDegree[j] = double(rows[j + 1] - rows[j]);
-      } else {
-        for (int64_t r : rows)
-          inDegree[size_t(r)] += 1;
-      }
-      for (double d : inDegree)
-        c.maxFanIn = std::max(c.maxFanIn, d);
-    } else {
-      c.maxFanIn = n;
-    }
-  } else if (auto proc = llvm::dyn_cast<ProceduralOp>(op)) {
-    double expected = 0, fanIn = 0;
-    switch (proc.getConnector()) {
-    case Connector::fixed_probability: {
-      double p = proc.getProbability()->convertToDouble();
-      expected = p * n * m;
-      // The largest of m binomial in-degrees: mean plus five deviations
-      // covers it for any practical m.
-      fanIn = std::min(n, p * n + 5 * std::sqrt(p * (1 - p) * n));
-      break;
-    }
-    case Connector::fixed_indegree:
-      expected = double(*proc.getIndegree()) * m;
-      fanIn = double(*proc.getIndegree());
-      break;
-    case Connector::one_to_one:
-      expected = m;
-      fanIn = 1;
-      break;
-    }
-    c.synapses = c.procedural = expected;
-    c.maxFanIn = fanIn;
-    // No chip generates synapses: on chip they are stored.
-    c.storedWeights = expected;
-  } else if (llvm::isa<Conv1dOp, Conv2dOp>(op)) {
-    ElementsAttr w = llvm::isa<Conv1dOp>(op)
-                         ? llvm::cast<Conv1dOp>(op).getWeight()
-                         : llvm::cast<Conv2dOp>(op).getWeight();
-    ArrayRef<int64_t> ws = w.getShapedType().getShape();
-    double perOutput = double(product(ws.drop_front()));
-    c.synapses = m * perOutput;
-    c.storedWeights = chip.sharedKernels ? double(product(ws)) : c.synapses;
-    c.maxFanIn = perOutput;
-  } else if (llvm::isa<SumPool2dOp, AvgPool2dOp>(op)) {
-    ArrayRef<int64_t> k = llvm::isa<SumPool2dOp>(op)
-                              ? llvm::cast<SumPool2dOp>(op).getKernelSize()
-                              : llvm::cast<AvgPool2dOp>(op).getKernelSize();
-    c.maxFanIn = double(k[0] * k[1]);
-    c.synapses = c.storedWeights = m * c.maxFanIn;
-  } else if (llvm::isa<ScaleOp>(op)) {
-    c.synapses = c.storedWeights = m;
-    c.maxFanIn = 1;
-  }
-  return c;
-}
-
 struct SNNResourceAnalysisPass
     : public snnc::impl::SNNResourceAnalysisBase<SNNResourceAnalysisPass> {
   using Base::Base;
@@ -173,12 +88,7 @@ void SNNResourceAnalysisPass::runOnOperation() {
 
   // Synapse memory: the cheapest encoding, at the widest weights the chip
   // takes (quantization may narrow them later).
-  unsigned bestBits = ~0u;
-  for (const SynapseEncoding &e : chip->encodings)
-    bestBits = std::min(bestBits, e.indexBits + e.overheadBits +
-                                      (e.name == "crossbar" ? 1u
-                                                            : chip->maxWeightBits));
-  double synapseBits = stored * bestBits;
+  double synapseBits = stored * bitsPerSynapse(*chip);
   double byNeurons = std::ceil(neurons / double(chip->neuronsPerCore));
   double byMemory = chip->synapseMemoryBitsPerCore > 0
                         ? std::ceil(synapseBits /

@@ -1,0 +1,583 @@
+//===- Mapping.cpp - partitioning populations into cores, placing cores ---===//
+
+#include "passes/Mapping.h"
+
+#include <metis.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+using namespace snnc;
+using namespace snnc::mapping;
+
+namespace {
+/// Distinct sources that `targets` neurons of a projection's target draw
+/// from: uniform connectivity with per-neuron fan-in f over N sources
+/// reaches N (1 - (1 - f / N)^T); local connectivity a proportional range.
+double fanInOf(const Projection &p, double targets, double sourceSize,
+               double targetSize) {
+  if (targets <= 0)
+    return 0;
+  if (p.local)
+    return std::min(sourceSize, targets * sourceSize / targetSize + p.fanIn);
+  double q = std::min(1.0, p.fanIn / sourceSize);
+  return sourceSize * (1.0 - std::pow(1.0 - q, targets));
+}
+
+struct Chunk {
+  size_t pop;
+  int64_t begin, end;
+  int64_t size() const { return end - begin; }
+};
+
+class Mapper {
+public:
+  Mapper(const Problem &problem, const ChipDescription &chip)
+      : problem(problem), chip(chip) {}
+
+  bool run(Partition &result, std::string &error);
+
+private:
+  double popSize(size_t p) const {
+    return double(problem.populations[p].neurons);
+  }
+  /// The most neurons of population p one core can hold under fan-in.
+  int64_t fanInCap(size_t p) const;
+  void makeChunks(int64_t lowerBound);
+  /// Checks every core of an assignment; the first violation in `why`.
+  bool fits(const std::vector<int64_t> &coreOf, int64_t cores,
+            std::string *why) const;
+  double cut(const std::vector<int64_t> &coreOf) const;
+  std::vector<int64_t> sequentialFill(int64_t &cores) const;
+  bool metis(int64_t parts, bool fanInConstraint,
+             std::vector<int64_t> &coreOf) const;
+  /// The smallest METIS partition that fits, from the lower bound up.
+  bool search(bool fanInConstraint, int64_t &cores,
+              std::vector<int64_t> &coreOf, std::string &why) const;
+
+  const Problem &problem;
+  const ChipDescription &chip;
+  std::vector<Chunk> chunks;
+  std::vector<std::vector<size_t>> chunksOf; ///< per population
+  std::vector<size_t> firstChunk;
+  int64_t lowerBound = 1;
+};
+
+int64_t Mapper::fanInCap(size_t p) const {
+  auto fanIn = [&](double t) {
+    double total = 0;
+    for (const Projection &proj : problem.projections)
+      if (proj.target == p)
+        total += fanInOf(proj, t, popSize(proj.source), popSize(p));
+    return total;
+  };
+  int64_t lo = 1, hi = std::min<int64_t>(problem.populations[p].neurons,
+                                         chip.neuronsPerCore);
+  if (fanIn(double(hi)) <= double(chip.fanInPerCore))
+    return hi;
+  while (lo < hi) { // the largest t with fanIn(t) <= limit
+    int64_t mid = (lo + hi + 1) / 2;
+    if (fanIn(double(mid)) <= double(chip.fanInPerCore))
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return lo;
+}
+
+void Mapper::makeChunks(int64_t lowerBound) {
+  double total = 0;
+  for (const Population &p : problem.populations)
+    total += double(p.neurons);
+  // About eight chunks per core leave METIS room to balance.
+  int64_t size = std::max<int64_t>(
+      1, std::min<int64_t>(chip.neuronsPerCore,
+                           int64_t(std::ceil(total / (8.0 * lowerBound)))));
+  chunks.clear();
+  chunksOf.assign(problem.populations.size(), {});
+  firstChunk.assign(problem.populations.size(), 0);
+  for (size_t p = 0; p < problem.populations.size(); ++p) {
+    int64_t n = problem.populations[p].neurons;
+    int64_t step = std::min(size, fanInCap(p));
+    firstChunk[p] = chunks.size();
+    for (int64_t b = 0; b < n; b += step) {
+      chunksOf[p].push_back(chunks.size());
+      chunks.push_back({p, b, std::min(n, b + step)});
+    }
+  }
+}
+
+bool Mapper::fits(const std::vector<int64_t> &coreOf, int64_t cores,
+                  std::string *why) const {
+  std::vector<double> neurons(cores, 0), bits(cores, 0);
+  // Target neurons of each population per core, for the fan-in.
+  std::vector<std::map<size_t, double>> targets(cores);
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    const Chunk &k = chunks[c];
+    int64_t core = coreOf[c];
+    neurons[core] += double(k.size());
+    targets[core][k.pop] += double(k.size());
+    for (const Projection &p : problem.projections)
+      if (p.target == k.pop)
+        bits[core] += p.storedBits * double(k.size()) / popSize(k.pop);
+  }
+  for (int64_t core = 0; core < cores; ++core) {
+    double fanIn = 0;
+    for (const Projection &p : problem.projections) {
+      auto it = targets[core].find(p.target);
+      if (it != targets[core].end())
+        fanIn += fanInOf(p, it->second, popSize(p.source), popSize(p.target));
+    }
+    auto fail = [&](const std::string &what, double value, double limit) {
+      if (why)
+        *why = "core " + std::to_string(core) + ": " + what + " " +
+               std::to_string(int64_t(std::ceil(value))) + " > " +
+               std::to_string(int64_t(limit));
+      return false;
+    };
+    if (neurons[core] > double(chip.neuronsPerCore))
+      return fail("neurons", neurons[core], double(chip.neuronsPerCore));
+    if (chip.synapseMemoryBitsPerCore > 0 &&
+        bits[core] > double(chip.synapseMemoryBitsPerCore))
+      return fail("synapse bits", bits[core],
+                  double(chip.synapseMemoryBitsPerCore));
+    if (fanIn > double(chip.fanInPerCore) * (1 + 1e-9))
+      return fail("fan-in", fanIn, double(chip.fanInPerCore));
+  }
+  return true;
+}
+
+double Mapper::cut(const std::vector<int64_t> &coreOf) const {
+  double total = 0;
+  for (const Projection &p : problem.projections) {
+    double n = popSize(p.source), m = popSize(p.target);
+    if (!p.local) {
+      // Uniform: the pairs whose ends share a core are not cut.
+      std::map<int64_t, double> src, dst;
+      for (size_t c : chunksOf[p.source])
+        src[coreOf[c]] += double(chunks[c].size());
+      for (size_t c : chunksOf[p.target])
+        dst[coreOf[c]] += double(chunks[c].size());
+      double together = 0;
+      for (auto [core, s] : src) {
+        auto it = dst.find(core);
+        if (it != dst.end())
+          together += (s / n) * (it->second / m);
+      }
+      total += p.synapses * (1.0 - together);
+      continue;
+    }
+    // Local: target chunk b draws from the proportional source range.
+    for (size_t b : chunksOf[p.target]) {
+      double lo = double(chunks[b].begin) * n / m;
+      double hi = double(chunks[b].end) * n / m;
+      double perTarget = p.synapses / m;
+      for (size_t a : chunksOf[p.source]) {
+        double overlap = std::min(hi, double(chunks[a].end)) -
+                         std::max(lo, double(chunks[a].begin));
+        if (overlap > 0 && coreOf[a] != coreOf[b])
+          total += perTarget * double(chunks[b].size()) * overlap / (hi - lo);
+      }
+    }
+  }
+  return total;
+}
+
+std::vector<int64_t> Mapper::sequentialFill(int64_t &cores) const {
+  // Chunks in program order into the current core until a limit would be
+  // crossed: the layout a compiler without a partitioner produces.
+  std::vector<int64_t> coreOf(chunks.size(), 0);
+  cores = 1;
+  double neurons = 0, bits = 0;
+  std::map<size_t, double> targets;
+  auto fanIn = [&](const std::map<size_t, double> &t) {
+    double total = 0;
+    for (const Projection &p : problem.projections) {
+      auto it = t.find(p.target);
+      if (it != t.end())
+        total += fanInOf(p, it->second, popSize(p.source), popSize(p.target));
+    }
+    return total;
+  };
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    const Chunk &k = chunks[c];
+    double chunkBits = 0;
+    for (const Projection &p : problem.projections)
+      if (p.target == k.pop)
+        chunkBits += p.storedBits * double(k.size()) / popSize(k.pop);
+    std::map<size_t, double> withChunk = targets;
+    withChunk[k.pop] += double(k.size());
+    bool fitsHere =
+        neurons + double(k.size()) <= double(chip.neuronsPerCore) &&
+        (chip.synapseMemoryBitsPerCore == 0 ||
+         bits + chunkBits <= double(chip.synapseMemoryBitsPerCore)) &&
+        fanIn(withChunk) <= double(chip.fanInPerCore) * (1 + 1e-9);
+    if (!fitsHere && neurons > 0) {
+      ++cores;
+      neurons = bits = 0;
+      withChunk.clear();
+      withChunk[k.pop] = double(k.size());
+    }
+    neurons += double(k.size());
+    bits += chunkBits;
+    targets = std::move(withChunk);
+    coreOf[c] = cores - 1;
+  }
+  return coreOf;
+}
+
+bool Mapper::metis(int64_t parts, bool fanInConstraint,
+                   std::vector<int64_t> &coreOf) const {
+  coreOf.assign(chunks.size(), 0);
+  if (parts <= 1 || chunks.size() <= 1)
+    return true;
+  // Edges: local projections always; uniform ones while the pairs are few
+  // (beyond that every partition cuts them alike).
+  std::map<std::pair<size_t, size_t>, double> edges;
+  const size_t budget = 250000;
+  for (const Projection &p : problem.projections) {
+    double n = popSize(p.source), m = popSize(p.target);
+    const auto &src = chunksOf[p.source], &dst = chunksOf[p.target];
+    if (!p.local && src.size() * dst.size() > budget)
+      continue;
+    for (size_t b : dst)
+      for (size_t a : src) {
+        if (a == b)
+          continue;
+        double w;
+        if (p.local) {
+          double lo = double(chunks[b].begin) * n / m;
+          double hi = double(chunks[b].end) * n / m;
+          double overlap = std::min(hi, double(chunks[a].end)) -
+                           std::max(lo, double(chunks[a].begin));
+          if (overlap <= 0)
+            continue;
+          w = p.synapses / m * double(chunks[b].size()) * overlap / (hi - lo);
+        } else {
+          w = p.synapses * (double(chunks[a].size()) / n) *
+              (double(chunks[b].size()) / m);
+        }
+        edges[{std::min(a, b), std::max(a, b)}] += w;
+      }
+  }
+  double maxWeight = 1;
+  for (auto &[key, w] : edges)
+    maxWeight = std::max(maxWeight, w);
+  double scale = maxWeight > 1e6 ? 1e6 / maxWeight : 1.0;
+  std::vector<std::vector<std::pair<idx_t, idx_t>>> adj(chunks.size());
+  for (auto &[key, w] : edges) {
+    idx_t weight = idx_t(std::max(1.0, std::round(w * scale)));
+    adj[key.first].push_back({idx_t(key.second), weight});
+    adj[key.second].push_back({idx_t(key.first), weight});
+  }
+  std::vector<idx_t> xadj{0}, adjncy, adjwgt;
+  for (auto &list : adj) {
+    for (auto [v, w] : list) {
+      adjncy.push_back(v);
+      adjwgt.push_back(w);
+    }
+    xadj.push_back(idx_t(adjncy.size()));
+  }
+  bool memory = chip.synapseMemoryBitsPerCore > 0;
+  // Constraints: neurons, synapse memory, and optionally each chunk's own
+  // fan-in (their sum over a core bounds the core's fan-in from above).
+  idx_t ncon = 1 + (memory ? 1 : 0) + (fanInConstraint ? 1 : 0);
+  std::vector<idx_t> vwgt;
+  double bitScale = 1.0;
+  if (memory) {
+    double most = 1;
+    for (size_t c = 0; c < chunks.size(); ++c) {
+      double bits = 0;
+      for (const Projection &p : problem.projections)
+        if (p.target == chunks[c].pop)
+          bits += p.storedBits * double(chunks[c].size()) / popSize(p.target);
+      most = std::max(most, bits);
+    }
+    bitScale = most > 1e6 ? 1e6 / most : 1.0;
+  }
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    vwgt.push_back(idx_t(chunks[c].size()));
+    double fanIn = 0;
+    for (const Projection &p : problem.projections)
+      if (p.target == chunks[c].pop)
+        fanIn += fanInOf(p, double(chunks[c].size()), popSize(p.source),
+                         popSize(p.target));
+    if (memory) {
+      double bits = 0;
+      for (const Projection &p : problem.projections)
+        if (p.target == chunks[c].pop)
+          bits += p.storedBits * double(chunks[c].size()) / popSize(p.target);
+      vwgt.push_back(idx_t(std::max(1.0, std::round(bits * bitScale))));
+    }
+    if (fanInConstraint)
+      vwgt.push_back(idx_t(std::max(1.0, std::round(fanIn))));
+  }
+  idx_t n = idx_t(chunks.size()), nparts = idx_t(parts), objval = 0;
+  std::vector<real_t> ubvec(ncon, real_t(1.03));
+  idx_t options[METIS_NOPTIONS];
+  METIS_SetDefaultOptions(options);
+  options[METIS_OPTION_SEED] = 1;
+  options[METIS_OPTION_NUMBERING] = 0;
+  std::vector<idx_t> part(chunks.size(), 0);
+  int status = METIS_PartGraphKway(&n, &ncon, xadj.data(), adjncy.data(),
+                                   vwgt.data(), nullptr,
+                                   adjwgt.empty() ? nullptr : adjwgt.data(),
+                                   &nparts, nullptr, ubvec.data(), options,
+                                   &objval, part.data());
+  if (status != METIS_OK)
+    return false;
+  // Number cores by first appearance, skipping empty parts.
+  std::map<idx_t, int64_t> renumber;
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    auto [it, inserted] = renumber.try_emplace(part[c], int64_t(renumber.size()));
+    coreOf[c] = it->second;
+  }
+  return true;
+}
+
+bool Mapper::search(bool fanInConstraint, int64_t &cores,
+                    std::vector<int64_t> &coreOf, std::string &why) const {
+  int64_t maxCores = chip.maxChips * chip.coresPerChip;
+  // Tries `parts`; on success keeps the assignment.
+  auto attempt = [&](int64_t parts, std::vector<int64_t> &out, int64_t &used) {
+    if (!metis(parts, fanInConstraint, out)) {
+      why = "METIS found no partition into " + std::to_string(parts);
+      return false;
+    }
+    used = 0;
+    for (int64_t c : out)
+      used = std::max(used, c + 1);
+    return fits(out, used, &why);
+  };
+  // Grow by 10% from the lower bound until a partition fits, then bisect
+  // back between the last failure and that success.
+  int64_t failed = lowerBound - 1, parts = lowerBound, used = 0;
+  std::vector<int64_t> trial;
+  for (;; parts = std::max(parts + 1, int64_t(std::ceil(double(parts) * 1.1)))) {
+    if (parts > maxCores) {
+      why = "no partition fits " + std::to_string(maxCores) + " cores (" +
+            std::to_string(chip.maxChips) + " chips): " + why;
+      return false;
+    }
+    if (attempt(parts, trial, used))
+      break;
+    failed = parts;
+  }
+  coreOf = trial;
+  cores = used;
+  int64_t good = parts;
+  while (good - failed > 1) {
+    int64_t mid = failed + (good - failed) / 2;
+    if (attempt(mid, trial, used)) {
+      good = mid;
+      coreOf = trial;
+      cores = used;
+    } else {
+      failed = mid;
+    }
+  }
+  return true;
+}
+
+bool Mapper::run(Partition &result, std::string &error) {
+  double neurons = 0, bits = 0;
+  for (const Population &p : problem.populations)
+    neurons += double(p.neurons);
+  for (const Projection &p : problem.projections)
+    bits += p.storedBits;
+  double byNeurons = std::ceil(neurons / double(chip.neuronsPerCore));
+  double byMemory = chip.synapseMemoryBitsPerCore > 0
+                        ? std::ceil(bits / double(chip.synapseMemoryBitsPerCore))
+                        : 0.0;
+  double byFanIn = 0;
+  for (size_t p = 0; p < problem.populations.size(); ++p)
+    byFanIn = std::max(byFanIn, std::ceil(popSize(p) / double(fanInCap(p))));
+  double bound = std::max({1.0, byNeurons, byMemory, byFanIn});
+  result.lowerBound = lowerBound = int64_t(bound);
+  result.bindingLimit = bound == byFanIn && byFanIn > std::max(byNeurons, byMemory)
+                            ? "fan-in"
+                            : (byMemory > byNeurons ? "synapse memory" : "neurons");
+  makeChunks(result.lowerBound);
+  std::vector<int64_t> coreOf, withFanIn;
+  std::string why;
+  int64_t cores = 0, coresWithFanIn = 0;
+  bool plain = search(false, cores, coreOf, why);
+  bool constrained = search(true, coresWithFanIn, withFanIn, why);
+  if (!plain && !constrained) {
+    error = why;
+    return false;
+  }
+  if (!plain || (constrained && (coresWithFanIn < cores ||
+                                 (coresWithFanIn == cores &&
+                                  cut(withFanIn) < cut(coreOf))))) {
+    coreOf = withFanIn;
+    cores = coresWithFanIn;
+  }
+  result.numCores = cores;
+  // Never worse than filling cores in order: keep the sequential fill when
+  // it needs fewer cores, or as many with fewer synapses cut.
+  int64_t naiveCores = 0;
+  std::vector<int64_t> naive = sequentialFill(naiveCores);
+  double metisCut = cut(coreOf), naiveCut = cut(naive);
+  result.naiveCores = naiveCores;
+  result.naiveCutSynapses = naiveCut;
+  if (naiveCores < result.numCores ||
+      (naiveCores == result.numCores && naiveCut < metisCut)) {
+    coreOf = naive;
+    result.numCores = naiveCores;
+  }
+  result.chunkSizes.assign(problem.populations.size(), 0);
+  for (size_t p = 0; p < problem.populations.size(); ++p)
+    if (!chunksOf[p].empty())
+      result.chunkSizes[p] = chunks[chunksOf[p].front()].size();
+  result.cutSynapses = cut(coreOf);
+  result.cores.assign(problem.populations.size(), {});
+  for (size_t c = 0; c < chunks.size(); ++c)
+    result.cores[chunks[c].pop].push_back(coreOf[c]);
+  return true;
+}
+} // namespace
+
+bool snnc::mapping::partition(const Problem &problem,
+                              const ChipDescription &chip, Partition &result,
+                              std::string &error) {
+  return Mapper(problem, chip).run(result, error);
+}
+
+//===----------------------------------------------------------------------===//
+// Placement
+//===----------------------------------------------------------------------===//
+
+std::vector<std::vector<std::pair<int64_t, double>>>
+snnc::mapping::coreTraffic(const Problem &problem, const Partition &part) {
+  std::map<std::pair<int64_t, int64_t>, double> traffic;
+  auto neuronsPerCore = [&](size_t pop) {
+    std::map<int64_t, double> out;
+    int64_t n = problem.populations[pop].neurons, size = part.chunkSizes[pop];
+    for (size_t c = 0; c < part.cores[pop].size(); ++c)
+      out[part.cores[pop][c]] +=
+          double(std::min(size, n - int64_t(c) * size));
+    return out;
+  };
+  for (const Projection &p : problem.projections) {
+    double n = double(problem.populations[p.source].neurons);
+    double m = double(problem.populations[p.target].neurons);
+    std::map<int64_t, double> src = neuronsPerCore(p.source),
+                              dst = neuronsPerCore(p.target);
+    // The local structure is summarized by the same proportional model as
+    // the cut; for placement the uniform spread is a close enough guide.
+    for (auto [a, s] : src)
+      for (auto [b, t] : dst)
+        if (a != b)
+          traffic[{std::min(a, b), std::max(a, b)}] +=
+              p.synapses * (s / n) * (t / m);
+  }
+  std::vector<std::vector<std::pair<int64_t, double>>> out(part.numCores);
+  for (auto &[key, w] : traffic)
+    out[key.first].push_back({key.second, w});
+  return out;
+}
+
+void snnc::mapping::place(const Problem &problem, const Partition &part,
+                          const ChipDescription &chip, Placement &result) {
+  int64_t cores = part.numCores;
+  auto traffic = coreTraffic(problem, part);
+  std::vector<std::vector<std::pair<int64_t, double>>> adj(cores);
+  std::vector<double> total(cores, 0);
+  for (int64_t a = 0; a < cores; ++a)
+    for (auto [b, w] : traffic[a]) {
+      adj[a].push_back({b, w});
+      adj[b].push_back({a, w});
+      total[a] += w;
+      total[b] += w;
+    }
+  // Slots: a snake through each chip's mesh, chip after chip, so that
+  // consecutive slots are neighbours.
+  auto slotPos = [&](int64_t slot, int64_t &c, int64_t &x, int64_t &y) {
+    c = slot / chip.coresPerChip;
+    int64_t r = slot % chip.coresPerChip;
+    y = r / chip.meshWidth;
+    x = r % chip.meshWidth;
+    if (y % 2)
+      x = chip.meshWidth - 1 - x;
+  };
+  auto hops = [&](int64_t s1, int64_t s2) {
+    int64_t c1, x1, y1, c2, x2, y2;
+    slotPos(s1, c1, x1, y1);
+    slotPos(s2, c2, x2, y2);
+    double h = double(std::abs(x1 - x2) + std::abs(y1 - y2));
+    if (c1 != c2)
+      h += double(chip.meshWidth + chip.meshHeight) * double(std::abs(c1 - c2));
+    return h;
+  };
+  auto hopTraffic = [&](const std::vector<int64_t> &slotOf) {
+    double t = 0;
+    for (int64_t a = 0; a < cores; ++a)
+      for (auto [b, w] : traffic[a])
+        t += w * hops(slotOf[a], slotOf[b]);
+    return t;
+  };
+  std::vector<int64_t> identity(cores);
+  std::iota(identity.begin(), identity.end(), 0);
+  result.naiveHopTraffic = hopTraffic(identity);
+
+  // Greedy: start from the busiest core, then always the core most
+  // connected to those already placed (ties: the lower index).
+  std::vector<int64_t> slotOf(cores, -1), order;
+  std::vector<double> pull(cores, 0);
+  // Beyond a few thousand cores the quadratic greedy order is skipped: the
+  // cores stay in partition order along the snake.
+  for (int64_t k = 0; k < cores && cores > 4096; ++k)
+    slotOf[k] = k;
+  for (int64_t k = 0; k < cores && cores <= 4096; ++k) {
+    int64_t best = -1;
+    for (int64_t c = 0; c < cores; ++c)
+      if (slotOf[c] < 0 &&
+          (best < 0 || pull[c] > pull[best] ||
+           (pull[c] == pull[best] && order.empty() && total[c] > total[best])))
+        best = c;
+    slotOf[best] = k;
+    order.push_back(best);
+    for (auto [b, w] : adj[best])
+      pull[b] += w;
+  }
+  // Swaps between cores in nearby slots while they shorten the hops.
+  std::vector<int64_t> coreAt(cores);
+  for (int64_t c = 0; c < cores; ++c)
+    coreAt[slotOf[c]] = c;
+  auto cost = [&](int64_t c, int64_t slot, int64_t other) {
+    double t = 0;
+    for (auto [b, w] : adj[c])
+      if (b != other)
+        t += w * hops(slot, slotOf[b]);
+    return t;
+  };
+  for (int sweep = 0; sweep < 4 && cores <= 4096; ++sweep) {
+    bool improved = false;
+    for (int64_t s = 0; s < cores; ++s)
+      for (int64_t d : {int64_t(1), chip.meshWidth}) {
+        int64_t s2 = s + d;
+        if (s2 >= cores)
+          continue;
+        int64_t a = coreAt[s], b = coreAt[s2];
+        double before = cost(a, s, b) + cost(b, s2, a);
+        double after = cost(a, s2, b) + cost(b, s, a);
+        if (after < before - 1e-9) {
+          std::swap(coreAt[s], coreAt[s2]);
+          slotOf[a] = s2;
+          slotOf[b] = s;
+          improved = true;
+        }
+      }
+    if (!improved)
+      break;
+  }
+  result.hopTraffic = hopTraffic(slotOf);
+  result.chip.resize(cores);
+  result.x.resize(cores);
+  result.y.resize(cores);
+  for (int64_t c = 0; c < cores; ++c)
+    slotPos(slotOf[c], result.chip[c], result.x[c], result.y[c]);
+}

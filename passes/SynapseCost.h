@@ -1,0 +1,35 @@
+//===- SynapseCost.h - what one connection op puts on a chip ----*- C++ -*-===//
+
+#ifndef SNNC_PASSES_SYNAPSECOST_H
+#define SNNC_PASSES_SYNAPSECOST_H
+
+#include "dialects/SNN/SNNOps.h"
+#include "passes/Mapping.h"
+#include "targets/ChipDescription.h"
+
+namespace snnc {
+
+/// Synapses a connection puts on a chip and the fan-in of its targets.
+struct ConnectionCost {
+  double synapses = 0;      ///< connections between neurons
+  double storedWeights = 0; ///< weights kept in synapse memory
+  double procedural = 0;    ///< synapses generated from a seed
+  double maxFanIn = 0;      ///< inputs of the most connected target
+  bool local = false;       ///< target j draws from sources near j N / M
+};
+
+ConnectionCost costOf(mlir::Operation *op, const ChipDescription &chip);
+
+/// Bits one stored synapse takes in the chip's cheapest encoding.
+unsigned bitsPerSynapse(const ChipDescription &chip);
+
+/// Populations (the network's neuron ops, in order) and the projections
+/// between them, each following a chain of connection ops back to its
+/// source population; inputs from the network's arguments are off chip.
+mapping::Problem buildProblem(snn::NetworkOp network,
+                              const ChipDescription &chip,
+                              llvm::SmallVectorImpl<mlir::Operation *> &pops);
+
+} // namespace snnc
+
+#endif // SNNC_PASSES_SYNAPSECOST_H
