@@ -54,7 +54,7 @@ private:
   bool metis(int64_t parts, bool fanInConstraint,
              std::vector<int64_t> &coreOf) const;
   /// The smallest METIS partition that fits, from the lower bound up.
-  bool search(bool fanInConstraint, int64_t &cores,
+  bool search(bool fanInConstraint, int64_t limit, int64_t &cores,
               std::vector<int64_t> &coreOf, std::string &why) const;
 
   const Problem &problem;
@@ -100,7 +100,10 @@ void Mapper::makeChunks(int64_t lowerBound) {
   firstChunk.assign(problem.populations.size(), 0);
   for (size_t p = 0; p < problem.populations.size(); ++p) {
     int64_t n = problem.populations[p].neurons;
-    int64_t step = std::min(size, fanInCap(p));
+    // A population whose fan-in allows few neurons per core is cut into
+    // chunks of exactly that many: smaller ones would only be re-packed.
+    int64_t cap = fanInCap(p);
+    int64_t step = cap < 2 * size ? cap : size;
     firstChunk[p] = chunks.size();
     for (int64_t b = 0; b < n; b += step) {
       chunksOf[p].push_back(chunks.size());
@@ -233,6 +236,8 @@ bool Mapper::metis(int64_t parts, bool fanInConstraint,
   coreOf.assign(chunks.size(), 0);
   if (parts <= 1 || chunks.size() <= 1)
     return true;
+  if (size_t(parts) * 2 > chunks.size())
+    return false; // too few chunks per part for METIS to balance
   // Edges: local projections always; uniform ones while the pairs are few
   // (beyond that every partition cuts them alike).
   std::map<std::pair<size_t, size_t>, double> edges;
@@ -337,9 +342,9 @@ bool Mapper::metis(int64_t parts, bool fanInConstraint,
   return true;
 }
 
-bool Mapper::search(bool fanInConstraint, int64_t &cores,
+bool Mapper::search(bool fanInConstraint, int64_t limit, int64_t &cores,
                     std::vector<int64_t> &coreOf, std::string &why) const {
-  int64_t maxCores = chip.maxChips * chip.coresPerChip;
+  int64_t maxCores = limit;
   // Tries `parts`; on success keeps the assignment.
   auto attempt = [&](int64_t parts, std::vector<int64_t> &out, int64_t &used) {
     if (!metis(parts, fanInConstraint, out)) {
@@ -356,13 +361,12 @@ bool Mapper::search(bool fanInConstraint, int64_t &cores,
   int64_t failed = lowerBound - 1, parts = lowerBound, used = 0;
   std::vector<int64_t> trial;
   for (;; parts = std::max(parts + 1, int64_t(std::ceil(double(parts) * 1.1)))) {
-    if (parts > maxCores) {
-      why = "no partition fits " + std::to_string(maxCores) + " cores (" +
-            std::to_string(chip.maxChips) + " chips): " + why;
-      return false;
-    }
+    if (parts > maxCores)
+      return false; // nothing better than `limit` cores
     if (attempt(parts, trial, used))
       break;
+    if (size_t(parts) * 2 > chunks.size())
+      return false; // METIS cannot go further up
     failed = parts;
   }
   coreOf = trial;
@@ -382,6 +386,18 @@ bool Mapper::search(bool fanInConstraint, int64_t &cores,
 }
 
 bool Mapper::run(Partition &result, std::string &error) {
+  for (size_t p = 0; p < problem.populations.size(); ++p) {
+    double fanIn = 0;
+    for (const Projection &proj : problem.projections)
+      if (proj.target == p)
+        fanIn += fanInOf(proj, 1.0, popSize(proj.source), popSize(p));
+    if (fanIn > double(chip.fanInPerCore) * (1 + 1e-9)) {
+      error = "a neuron of " + problem.populations[p].name + " has a fan-in of " +
+              std::to_string(std::llround(fanIn)) + ", over the " +
+              std::to_string(chip.fanInPerCore) + " axons of a core";
+      return false;
+    }
+  }
   double neurons = 0, bits = 0;
   for (const Population &p : problem.populations)
     neurons += double(p.neurons);
@@ -391,43 +407,54 @@ bool Mapper::run(Partition &result, std::string &error) {
   double byMemory = chip.synapseMemoryBitsPerCore > 0
                         ? std::ceil(bits / double(chip.synapseMemoryBitsPerCore))
                         : 0.0;
+  // Fan-in grows less than linearly with the neurons of a population on a
+  // core, so a neuron of population p takes at least fanIn(cap_p) / cap_p of
+  // a core's fan-in budget, cap_p being the most it can share a core with.
   double byFanIn = 0;
-  for (size_t p = 0; p < problem.populations.size(); ++p)
-    byFanIn = std::max(byFanIn, std::ceil(popSize(p) / double(fanInCap(p))));
+  for (size_t p = 0; p < problem.populations.size(); ++p) {
+    double cap = double(fanInCap(p)), fanIn = 0;
+    for (const Projection &proj : problem.projections)
+      if (proj.target == p)
+        fanIn += fanInOf(proj, cap, popSize(proj.source), popSize(p));
+    byFanIn += popSize(p) * fanIn / (cap * double(chip.fanInPerCore));
+  }
+  byFanIn = std::ceil(byFanIn - 1e-9);
   double bound = std::max({1.0, byNeurons, byMemory, byFanIn});
   result.lowerBound = lowerBound = int64_t(bound);
   result.bindingLimit = bound == byFanIn && byFanIn > std::max(byNeurons, byMemory)
                             ? "fan-in"
                             : (byMemory > byNeurons ? "synapse memory" : "neurons");
   makeChunks(result.lowerBound);
-  std::vector<int64_t> coreOf, withFanIn;
-  std::string why;
-  int64_t cores = 0, coresWithFanIn = 0;
-  bool plain = search(false, cores, coreOf, why);
-  bool constrained = search(true, coresWithFanIn, withFanIn, why);
-  if (!plain && !constrained) {
-    error = why;
+  // The sequential fill always fits (every chunk fits a core alone); METIS
+  // with and without the fan-in constraint may do better.
+  int64_t naiveCores = 0;
+  std::vector<int64_t> coreOf = sequentialFill(naiveCores);
+  int64_t maxCores = chip.maxChips * chip.coresPerChip;
+  if (naiveCores > maxCores) {
+    error = "needs " + std::to_string(naiveCores) + " cores, more than the " +
+            std::to_string(maxCores) + " of " + std::to_string(chip.maxChips) +
+            " chips";
     return false;
   }
-  if (!plain || (constrained && (coresWithFanIn < cores ||
-                                 (coresWithFanIn == cores &&
-                                  cut(withFanIn) < cut(coreOf))))) {
-    coreOf = withFanIn;
-    cores = coresWithFanIn;
+  result.naiveCores = naiveCores;
+  result.naiveCutSynapses = cut(coreOf);
+  int64_t cores = naiveCores;
+  double bestCut = result.naiveCutSynapses;
+  for (bool fanInConstraint : {false, true}) {
+    std::vector<int64_t> trial;
+    int64_t used = 0;
+    std::string why;
+    if (!search(fanInConstraint, std::min(naiveCores, maxCores), used, trial,
+                why))
+      continue;
+    double trialCut = cut(trial);
+    if (used < cores || (used == cores && trialCut < bestCut)) {
+      coreOf = trial;
+      cores = used;
+      bestCut = trialCut;
+    }
   }
   result.numCores = cores;
-  // Never worse than filling cores in order: keep the sequential fill when
-  // it needs fewer cores, or as many with fewer synapses cut.
-  int64_t naiveCores = 0;
-  std::vector<int64_t> naive = sequentialFill(naiveCores);
-  double metisCut = cut(coreOf), naiveCut = cut(naive);
-  result.naiveCores = naiveCores;
-  result.naiveCutSynapses = naiveCut;
-  if (naiveCores < result.numCores ||
-      (naiveCores == result.numCores && naiveCut < metisCut)) {
-    coreOf = naive;
-    result.numCores = naiveCores;
-  }
   result.chunkSizes.assign(problem.populations.size(), 0);
   for (size_t p = 0; p < problem.populations.size(); ++p)
     if (!chunksOf[p].empty())
@@ -483,7 +510,13 @@ snnc::mapping::coreTraffic(const Problem &problem, const Partition &part) {
 void snnc::mapping::place(const Problem &problem, const Partition &part,
                           const ChipDescription &chip, Placement &result) {
   int64_t cores = part.numCores;
-  auto traffic = coreTraffic(problem, part);
+  // Core-to-core traffic grows with the square of the cores: beyond
+  // kMaxPlacedCores the cores keep partition order along the snake and the
+  // hop figures are not computed (negative).
+  const int64_t kMaxPlacedCores = 4096;
+  std::vector<std::vector<std::pair<int64_t, double>>> traffic(cores);
+  if (cores <= kMaxPlacedCores)
+    traffic = coreTraffic(problem, part);
   std::vector<std::vector<std::pair<int64_t, double>>> adj(cores);
   std::vector<double> total(cores, 0);
   for (int64_t a = 0; a < cores; ++a)
@@ -521,7 +554,7 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
   };
   std::vector<int64_t> identity(cores);
   std::iota(identity.begin(), identity.end(), 0);
-  result.naiveHopTraffic = hopTraffic(identity);
+  result.naiveHopTraffic = cores <= kMaxPlacedCores ? hopTraffic(identity) : -1;
 
   // Greedy: start from the busiest core, then always the core most
   // connected to those already placed (ties: the lower index).
@@ -529,9 +562,9 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
   std::vector<double> pull(cores, 0);
   // Beyond a few thousand cores the quadratic greedy order is skipped: the
   // cores stay in partition order along the snake.
-  for (int64_t k = 0; k < cores && cores > 4096; ++k)
+  for (int64_t k = 0; k < cores && cores > kMaxPlacedCores; ++k)
     slotOf[k] = k;
-  for (int64_t k = 0; k < cores && cores <= 4096; ++k) {
+  for (int64_t k = 0; k < cores && cores <= kMaxPlacedCores; ++k) {
     int64_t best = -1;
     for (int64_t c = 0; c < cores; ++c)
       if (slotOf[c] < 0 &&
@@ -554,7 +587,7 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
         t += w * hops(slot, slotOf[b]);
     return t;
   };
-  for (int sweep = 0; sweep < 4 && cores <= 4096; ++sweep) {
+  for (int sweep = 0; sweep < 4 && cores <= kMaxPlacedCores; ++sweep) {
     bool improved = false;
     for (int64_t s = 0; s < cores; ++s)
       for (int64_t d : {int64_t(1), chip.meshWidth}) {
@@ -574,7 +607,7 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
     if (!improved)
       break;
   }
-  result.hopTraffic = hopTraffic(slotOf);
+  result.hopTraffic = cores <= kMaxPlacedCores ? hopTraffic(slotOf) : -1;
   result.chip.resize(cores);
   result.x.resize(cores);
   result.y.resize(cores);

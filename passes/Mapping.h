@@ -62,8 +62,10 @@ bool partition(const Problem &problem, const ChipDescription &chip,
 struct Placement {
   /// Core k sits at (chip[k], x[k], y[k]).
   std::vector<int64_t> chip, x, y;
-  double hopTraffic = 0;      ///< synapses x mesh hops between their cores
-  double naiveHopTraffic = 0; ///< the same with cores in index order
+  /// Synapses x mesh hops between their cores, and the same with cores in
+  /// index order; negative when not computed (more than 4096 cores).
+  double hopTraffic = 0;
+  double naiveHopTraffic = 0;
 };
 
 /// Places the cores of `part` on the chips' meshes to shorten the hops of

@@ -1,0 +1,11 @@
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-place{target=loihi2}))' --verify-diagnostics
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-partition{target=spinnaker}))' 2>&1 | FileCheck %s --check-prefix=CHIP
+// RUN: not snnc-opt %S/Inputs/fan-in.mlir --pass-pipeline='builtin.module(snn.network(snn-partition{target=truenorth}))' 2>&1 | FileCheck %s --check-prefix=FANIN
+// CHIP: error: unknown chip 'spinnaker' (known: akida, loihi2, truenorth)
+// FANIN: error: cannot be partitioned for truenorth: a neuron of lif_1 has a fan-in of 300, over the 256 axons of a core
+
+// expected-error @+1 {{is not partitioned; run snn-partition first}}
+snn.network @unpartitioned(%in: !snn.current<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %s = snn.lif(%in) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}

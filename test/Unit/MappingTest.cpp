@@ -1,0 +1,74 @@
+//===- MappingTest.cpp - the partition and placement algorithms ------------===//
+
+#include "passes/Mapping.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+using namespace snnc;
+using namespace snnc::mapping;
+
+namespace {
+const ChipDescription &truenorth() { return *lookupChip("truenorth"); }
+} // namespace
+
+TEST(Mapping, NeuronsAloneGiveTheLowerBound) {
+  Problem problem;
+  problem.populations = {{"a", 1000}};
+  Partition part;
+  std::string error;
+  ASSERT_TRUE(partition(problem, truenorth(), part, error)) << error;
+  EXPECT_EQ(part.lowerBound, 4); // 1000 / 256
+  EXPECT_EQ(part.bindingLimit, "neurons");
+  EXPECT_EQ(part.numCores, 4);
+  EXPECT_EQ(part.cutSynapses, 0);
+}
+
+TEST(Mapping, MemoryCanBind) {
+  Problem problem;
+  problem.populations = {{"a", 100}, {"b", 100}};
+  // 100 x 100 synapses at one crossbar bit each, 4 x a core's 65,536 bits.
+  problem.projections = {{0, 1, 10000, 4 * 65536.0, 100, false}};
+  Partition part;
+  std::string error;
+  ASSERT_TRUE(partition(problem, truenorth(), part, error)) << error;
+  EXPECT_EQ(part.lowerBound, 4);
+  EXPECT_EQ(part.bindingLimit, "synapse memory");
+  EXPECT_GE(part.numCores, part.lowerBound);
+}
+
+TEST(Mapping, LocalChainsStayTogetherAndPlacementShortensHops) {
+  // Four populations of 1024 neurons, each one-to-one onto the next: a
+  // good partition keeps matching slices on one core.
+  Problem problem;
+  for (int k = 0; k < 4; ++k)
+    problem.populations.push_back({"p" + std::to_string(k), 1024});
+  for (size_t k = 0; k + 1 < 4; ++k)
+    problem.projections.push_back({k, k + 1, 1024, 1024, 1, true});
+  Partition part;
+  std::string error;
+  ASSERT_TRUE(partition(problem, truenorth(), part, error)) << error;
+  EXPECT_GE(part.numCores, part.lowerBound);
+  EXPECT_LE(part.numCores, part.naiveCores);
+  EXPECT_LT(part.cutSynapses, part.naiveCutSynapses);
+  Placement placement;
+  place(problem, part, truenorth(), placement);
+  ASSERT_EQ(placement.chip.size(), size_t(part.numCores));
+  EXPECT_LE(placement.hopTraffic, placement.naiveHopTraffic);
+  // Distinct cores get distinct positions.
+  std::set<std::tuple<int64_t, int64_t, int64_t>> seen;
+  for (size_t c = 0; c < placement.chip.size(); ++c)
+    EXPECT_TRUE(seen.insert({placement.chip[c], placement.x[c], placement.y[c]}).second);
+}
+
+TEST(Mapping, RefusesAFanInNoCoreHolds) {
+  Problem problem;
+  problem.populations = {{"src", 1000}, {"dst", 10}};
+  problem.projections = {{0, 1, 3000, 3000, 300, false}};
+  Partition part;
+  std::string error;
+  EXPECT_FALSE(partition(problem, truenorth(), part, error));
+  EXPECT_EQ(error, "a neuron of dst has a fan-in of 300, over the 256 axons of a core");
+}
