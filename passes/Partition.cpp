@@ -22,19 +22,11 @@ using namespace snnc;
 using namespace snnc::snn;
 
 namespace {
-const ChipDescription *chipFor(Operation *op, StringRef name) {
-  const ChipDescription *chip = lookupChip(name);
-  if (!chip)
-    op->emitError() << "unknown chip '" << name << "' (known: "
-                    << llvm::join(chipNames(), ", ") << ")";
-  return chip;
-}
-
 struct SNNPartitionPass : public snnc::impl::SNNPartitionBase<SNNPartitionPass> {
   using Base::Base;
   void runOnOperation() override {
     NetworkOp network = getOperation();
-    const ChipDescription *chip = chipFor(network, target);
+    const ChipDescription *chip = lookupChipOrError(network, target);
     if (!chip)
       return signalPassFailure();
     SmallVector<Operation *> pops;
@@ -72,7 +64,7 @@ struct SNNPlacePass : public snnc::impl::SNNPlaceBase<SNNPlacePass> {
   using Base::Base;
   void runOnOperation() override {
     NetworkOp network = getOperation();
-    const ChipDescription *chip = chipFor(network, target);
+    const ChipDescription *chip = lookupChipOrError(network, target);
     if (!chip)
       return signalPassFailure();
     auto summary = network->getAttrOfType<DictionaryAttr>("snn.partition");

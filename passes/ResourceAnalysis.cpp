@@ -38,12 +38,9 @@ struct SNNResourceAnalysisPass
 
 void SNNResourceAnalysisPass::runOnOperation() {
   NetworkOp network = getOperation();
-  const ChipDescription *chip = lookupChip(target);
-  if (!chip) {
-    network.emitError() << "unknown chip '" << target << "' (known: "
-                        << llvm::join(chipNames(), ", ") << ")";
+  const ChipDescription *chip = lookupChipOrError(network, target);
+  if (!chip)
     return signalPassFailure();
-  }
   double neurons = 0, spikingNeurons = 0, synapses = 0, stored = 0,
          procedural = 0, maxFanIn = 0;
   bool failedAny = false;

@@ -3,22 +3,13 @@
 #include "passes/SynapseCost.h"
 
 #include "dialects/SNN/Weights.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <cmath>
 
 using namespace mlir;
 using namespace snnc;
 using namespace snnc::snn;
-
-namespace {
-int64_t product(ArrayRef<int64_t> shape) {
-  int64_t n = 1;
-  for (int64_t d : shape)
-    n *= d;
-  return n;
-}
-
-} // namespace
 
 ConnectionCost snnc::costOf(Operation *op, const ChipDescription &chip) {
   ConnectionCost c;
@@ -75,9 +66,9 @@ ConnectionCost snnc::costOf(Operation *op, const ChipDescription &chip) {
                          ? llvm::cast<Conv1dOp>(op).getWeight()
                          : llvm::cast<Conv2dOp>(op).getWeight();
     ArrayRef<int64_t> ws = w.getShapedType().getShape();
-    double perOutput = double(product(ws.drop_front()));
+    double perOutput = double(ShapedType::getNumElements(ws.drop_front()));
     c.synapses = m * perOutput;
-    c.storedWeights = chip.sharedKernels ? double(product(ws)) : c.synapses;
+    c.storedWeights = chip.sharedKernels ? double(ShapedType::getNumElements(ws)) : c.synapses;
     c.maxFanIn = perOutput;
     c.local = true;
   } else if (llvm::isa<SumPool2dOp, AvgPool2dOp>(op)) {
@@ -98,6 +89,14 @@ ConnectionCost snnc::costOf(Operation *op, const ChipDescription &chip) {
   return c;
 }
 
+
+const ChipDescription *snnc::lookupChipOrError(Operation *op, StringRef name) {
+  const ChipDescription *chip = lookupChip(name);
+  if (!chip)
+    op->emitError() << "unknown chip '" << name << "' (known: "
+                    << llvm::join(chipNames(), ", ") << ")";
+  return chip;
+}
 
 unsigned snnc::bitsPerSynapse(const ChipDescription &chip) {
   unsigned best = ~0u;

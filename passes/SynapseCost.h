@@ -20,6 +20,11 @@ struct ConnectionCost {
 
 ConnectionCost costOf(mlir::Operation *op, const ChipDescription &chip);
 
+/// The chip a pass's `target` option names, or null after a diagnostic on
+/// `op` listing the known chips.
+const ChipDescription *lookupChipOrError(mlir::Operation *op,
+                                         llvm::StringRef name);
+
 /// Bits one stored synapse takes in the chip's cheapest encoding.
 unsigned bitsPerSynapse(const ChipDescription &chip);
 
