@@ -47,3 +47,20 @@ void snnc::populateSNNDiscretizePipeline(OpPassManager &pm,
   discretize.scheme = options.scheme;
   pm.addNestedPass<snn::NetworkOp>(createSNNDiscretize(discretize));
 }
+
+void snnc::populateSNNMappingPipeline(OpPassManager &pm, Stage stage,
+                                      llvm::StringRef chip) {
+  if (stage == Stage::quantized) {
+    pm.addNestedPass<snn::NetworkOp>(createSNNShareKernels());
+    SNNResourceAnalysisOptions analysis;
+    analysis.target = chip.str();
+    pm.addNestedPass<snn::NetworkOp>(createSNNResourceAnalysis(analysis));
+  } else if (stage == Stage::mapped) {
+    SNNPartitionOptions partition;
+    partition.target = chip.str();
+    pm.addNestedPass<snn::NetworkOp>(createSNNPartition(partition));
+    SNNPlaceOptions place;
+    place.target = chip.str();
+    pm.addNestedPass<snn::NetworkOp>(createSNNPlace(place));
+  }
+}

@@ -36,6 +36,12 @@ void populateSNNCleanupPipeline(mlir::OpPassManager &pm);
 void populateSNNDiscretizePipeline(mlir::OpPassManager &pm,
                                    const FrontendOptions &options);
 
+/// The chip-independent middle end against one chip description: identical
+/// tensors shared, then resources analysed (stage `quantized`, until a
+/// quantizer joins it), then partition and placement (stage `mapped`).
+void populateSNNMappingPipeline(mlir::OpPassManager &pm, Stage stage,
+                                llvm::StringRef chip);
+
 } // namespace snnc
 
 #endif // SNNC_PASSES_PIPELINES_H

@@ -11,6 +11,8 @@
 #include "dialects/SNN/SNNOps.h"
 #include "frontends/nir/NirImport.h"
 #include "passes/Pipelines.h"
+#include "passes/Report.h"
+#include "targets/ChipDescription.h"
 #include "targets/Target.h"
 
 #include "mlir/IR/AsmState.h"
@@ -21,6 +23,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -52,6 +55,19 @@ cl::opt<bool> listTargets("list-targets", cl::desc("List registered targets"),
 cl::opt<double> dtMs("dt",
                      cl::desc("Step in ms (default: the network's own dt)"),
                      cl::init(0.0), cl::cat(snncCategory));
+cl::opt<std::string>
+    chipName("chip",
+             cl::desc("Chip whose description drives the middle end "
+                      "(loihi2, truenorth, akida): resource analysis at "
+                      "stage quantized, partition and placement at mapped"),
+             cl::value_desc("name"), cl::cat(snncCategory));
+cl::opt<bool> report("report",
+                     cl::desc("Print the resource report (with --chip, runs "
+                              "to stage mapped unless --emit says otherwise)"),
+                     cl::cat(snncCategory));
+cl::opt<std::string> reportJson("report-json",
+                                cl::desc("Write the resource report as JSON"),
+                                cl::value_desc("file"), cl::cat(snncCategory));
 cl::opt<std::string> scheme("scheme",
                             cl::desc("Integration of linear neuron models: "
                                      "exact (default) or euler"),
@@ -115,9 +131,13 @@ int main(int argc, char **argv) {
     return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
 
   bool emitNir = emitStage == "nir";
+  bool wantsReport = report || !reportJson.empty();
   std::optional<snnc::Stage> stage =
       emitStage.empty()
-          ? (targetName.empty() ? snnc::Stage::snn : snnc::Stage::artifact)
+          ? (!targetName.empty()
+                 ? snnc::Stage::artifact
+                 : (wantsReport && !chipName.empty() ? snnc::Stage::mapped
+                                                     : snnc::Stage::snn))
           : (emitNir ? snnc::Stage::snn : snnc::symbolizeStage(emitStage));
   if (!stage)
     return fail("unknown stage '" + emitStage +
@@ -132,10 +152,21 @@ int main(int argc, char **argv) {
     if (!target)
       return fail("unknown target '" + targetName + "' (" + registeredList() +
                   ")");
-  } else if (*stage > snnc::Stage::discretized) {
+  } else if (*stage > snnc::Stage::mapped ||
+             (*stage > snnc::Stage::discretized && chipName.empty())) {
     return fail("stage '" + snnc::stringifyStage(*stage) +
-                "' needs a target (--target=NAME; " + registeredList() + ")");
+                "' needs a target (--target=NAME; " + registeredList() + ")" +
+                (*stage <= snnc::Stage::mapped ? " or a chip (--chip=NAME)"
+                                               : ""));
   }
+  if (!chipName.empty() && !snnc::lookupChip(chipName)) {
+    std::string known;
+    for (StringRef name : snnc::chipNames())
+      known += (known.empty() ? "" : ", ") + name.str();
+    return fail("unknown chip '" + chipName + "' (known: " + known + ")");
+  }
+  if (wantsReport && chipName.empty())
+    return fail("--report needs a chip (--chip=NAME)");
 
   DialectRegistry registry;
   registry.insert<snnc::snn::SNNDialect>();
@@ -181,13 +212,30 @@ int main(int argc, char **argv) {
     snnc::populateSNNDiscretizePipeline(pm, options.frontend);
   for (snnc::Stage s : {snnc::Stage::quantized, snnc::Stage::mapped,
                         snnc::Stage::targetIR})
-    if (*stage >= s)
-      target->buildPipeline(pm, s, options);
+    if (*stage >= s) {
+      if (!chipName.empty() && s != snnc::Stage::targetIR)
+        snnc::populateSNNMappingPipeline(pm, s, chipName);
+      if (target)
+        target->buildPipeline(pm, s, options);
+    }
   if (failed(pm.run(*module)))
     return 1;
 
   if (emitNir)
     return failed(snnc::nir::exportFile(*module, outputPath)) ? 1 : 0;
+
+  if (!reportJson.empty())
+    if (Error err = writeToOutput(reportJson, [&](raw_ostream &os) {
+          os << formatv("{0:2}", snnc::reportJson(*module)) << "\n";
+          return Error::success();
+        }))
+      return fail("cannot write '" + reportJson + "': " +
+                  toString(std::move(err)));
+  if (report)
+    snnc::printReport(*module, outs());
+  // A report alone prints no IR unless -o asks for it.
+  if (wantsReport && emitStage.empty() && !target && outputPath == "-")
+    return 0;
 
   if (*stage == snnc::Stage::artifact)
     return failed(target->emit(*module, options)) ? 1 : 0;
