@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs the main job on the bundled examples: each model
 # is verified, canonicalized and discretized, compiled for every registered
-# target, and run in the emulator with the activity it produces printed.
+# target, reported on every chip description (neurons, cores, synapses cut,
+# estimated energy and power), and run in the emulator with the activity it
+# produces printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -31,6 +33,16 @@ for model in examples/*.mlir; do
   for target in $targets; do
     "$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.$target"
     echo "   compiled for $target: $OUT/$name.$target"
+  done
+  for chip in loihi2 truenorth akida; do
+    if report=$("$BIN/snnc" "$model" --chip="$chip" --report \
+        --report-json="$OUT/$name.$chip.report.json" 2>&1); then
+      echo "$report" | sed 's/^/   /'
+    else
+      # A model that uses what the chip lacks gets diagnostics, not a report;
+      # show the first.
+      echo "   not on $chip: $(echo "$report" | grep -m1 'error:' | sed 's/.*error: //')"
+    fi
   done
   if [ -f "$OUT/$name.cpu" ]; then
     # shellcheck disable=SC2046
