@@ -40,8 +40,12 @@ def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"
     diagnostic naming the op, the limit and the value, a neuron model or
     connection the chip does not run, a fan-in no core can hold, and a model
     larger than the largest supported system. Energy per step and power come
-    from the chip's energy figures at a mean rate of `rate` Hz. Results are
-    attached to the network as `snn.resources`.
+    from the chip's energy figures at a mean rate of `rate` Hz or, when the
+    network carries an emulator activity profile (`snn.activity = {steps,
+    dt_ms, spikes, synaptic_events}`, set by `snnc --activity`), from the
+    measured spikes and synaptic events per step; a profile recorded at
+    another dt is refused. Results are attached to the network as
+    `snn.resources`.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"\"",

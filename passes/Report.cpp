@@ -76,9 +76,15 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
                           << intOf(place, "naive_hop_synapses") << "\n";
     double energy = floatOf(res, "energy_per_step_j");
     if (energy >= 0 && chip) {
-      row("energy per step") << llvm::format("%.3g J", energy)
-                             << llvm::format(" (estimated at %g Hz mean rate)\n",
-                                             floatOf(res, "rate_hz"));
+      row("energy per step") << llvm::format("%.3g J", energy);
+      if (intOf(res, "activity_steps") > 0)
+        os << llvm::format(" (estimated from emulator activity: %g Hz mean "
+                           "rate over %lld steps)\n",
+                           floatOf(res, "rate_hz"),
+                           (long long)intOf(res, "activity_steps"));
+      else
+        os << llvm::format(" (estimated at %g Hz mean rate)\n",
+                           floatOf(res, "rate_hz"));
       row("power") << llvm::format("%.3g W", floatOf(res, "power_w"))
                    << " (at one step per dt, static included)\n";
       os << "  figures:\n";

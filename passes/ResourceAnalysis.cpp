@@ -15,6 +15,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Support/Format.h"
 
 #include <cmath>
 
@@ -30,6 +31,12 @@ using namespace snnc;
 using namespace snnc::snn;
 
 namespace {
+std::string shortNumber(double value) {
+  std::string text;
+  llvm::raw_string_ostream(text) << llvm::format("%g", value);
+  return text;
+}
+
 struct SNNResourceAnalysisPass
     : public snnc::impl::SNNResourceAnalysisBase<SNNResourceAnalysisPass> {
   using Base::Base;
@@ -102,10 +109,37 @@ void SNNResourceAnalysisPass::runOnOperation() {
     return signalPassFailure();
   }
 
-  // Energy per step at the assumed rate, from the figures the chip has.
+  // Energy per step from the figures the chip has: at the assumed rate, or
+  // at the activity the emulator measured when the network carries a
+  // profile (`snn.activity`, set by `snnc --activity`).
   double dtMs = network.getDt() ? network.getDt()->at(0) : 1.0;
   double spikesPerStep = spikingNeurons * rate * dtMs / 1000.0;
   double eventsPerStep = synapses / std::max(neurons, 1.0) * spikesPerStep;
+  int64_t activitySteps = 0;
+  if (auto activity =
+          network->getAttrOfType<DictionaryAttr>("snn.activity")) {
+    auto steps = activity.getAs<IntegerAttr>("steps");
+    auto dt = activity.getAs<FloatAttr>("dt_ms");
+    auto spikes = activity.getAs<IntegerAttr>("spikes");
+    auto events = activity.getAs<IntegerAttr>("synaptic_events");
+    if (!steps || !dt || !spikes || !events || steps.getInt() <= 0 ||
+        spikes.getInt() < 0 || events.getInt() < 0) {
+      network.emitError()
+          << "snn.activity needs steps > 0 (integer), dt_ms (float), and "
+             "spikes and synaptic_events >= 0 (integers)";
+      return signalPassFailure();
+    }
+    if (std::abs(dt.getValueAsDouble() - dtMs) > 1e-9 * dtMs) {
+      network.emitError() << "the activity profile was recorded at dt "
+                          << shortNumber(dt.getValueAsDouble())
+                          << " ms; the network steps at dt "
+                          << shortNumber(dtMs) << " ms";
+      return signalPassFailure();
+    }
+    activitySteps = steps.getInt();
+    spikesPerStep = double(spikes.getInt()) / double(activitySteps);
+    eventsPerStep = double(events.getInt()) / double(activitySteps);
+  }
   double energy = 0;
   bool energyKnown = false;
   if (const SourcedFigure *syn = chip->findEnergy("synaptic_op")) {
@@ -131,8 +165,16 @@ void SNNResourceAnalysisPass::runOnOperation() {
       b.getNamedAttr("cores_lower_bound", b.getI64IntegerAttr(int64_t(cores))),
       b.getNamedAttr("binding_limit", b.getStringAttr(binding)),
       b.getNamedAttr("chips", b.getI64IntegerAttr(int64_t(chips))),
-      b.getNamedAttr("rate_hz", b.getF64FloatAttr(rate)),
+      b.getNamedAttr("rate_hz",
+                     b.getF64FloatAttr(activitySteps
+                                           ? spikesPerStep * 1000.0 /
+                                                 std::max(dtMs, 1e-300) /
+                                                 std::max(spikingNeurons, 1.0)
+                                           : rate)),
   };
+  if (activitySteps)
+    entries.push_back(
+        b.getNamedAttr("activity_steps", b.getI64IntegerAttr(activitySteps)));
   if (energyKnown) {
     entries.push_back(b.getNamedAttr("energy_per_step_j", b.getF64FloatAttr(energy)));
     entries.push_back(b.getNamedAttr("power_w", b.getF64FloatAttr(power)));

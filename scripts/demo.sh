@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs the main job on the bundled examples: each model
 # is verified, canonicalized and discretized, compiled for every registered
-# target, reported on every chip description (neurons, cores, synapses cut,
-# estimated energy and power), and run in the emulator with the activity it
-# produces printed.
+# target, run in the emulator with the activity it produces printed, and
+# reported on every chip description (neurons, cores, synapses cut, energy
+# and power estimated from that activity).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -34,8 +34,15 @@ for model in examples/*.mlir; do
     "$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.$target"
     echo "   compiled for $target: $OUT/$name.$target"
   done
+  if [ -f "$OUT/$name.cpu" ]; then
+    # shellcheck disable=SC2046
+    "$BIN/snn-run" "$OUT/$name.cpu" $(run_args "$name") \
+      --activity "$OUT/$name.activity.json" | sed 's/^/   /'
+  fi
+  # Energy on each chip from the activity the emulator just measured.
   for chip in loihi2 truenorth akida; do
     if report=$("$BIN/snnc" "$model" --chip="$chip" --report \
+        --activity="$OUT/$name.activity.json" \
         --report-json="$OUT/$name.$chip.report.json" 2>&1); then
       echo "$report" | sed 's/^/   /'
     else
@@ -44,11 +51,6 @@ for model in examples/*.mlir; do
       echo "   not on $chip: $(echo "$report" | grep -m1 'error:' | sed 's/.*error: //')"
     fi
   done
-  if [ -f "$OUT/$name.cpu" ]; then
-    # shellcheck disable=SC2046
-    "$BIN/snn-run" "$OUT/$name.cpu" $(run_args "$name") \
-      --activity "$OUT/$name.activity.json" | sed 's/^/   /'
-  fi
 done
 echo
 echo "== outputs in $OUT/"

@@ -34,3 +34,22 @@ snn.network @too_big(%in: !snn.current<20000000>) -> !snn.spikes<20000000> attri
   %s = snn.lif(%in) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<20000000>) -> !snn.spikes<20000000>
   snn.output %s : !snn.spikes<20000000>
 }
+
+// -----
+
+// An activity profile must come from a run at the network's own dt.
+// expected-error @+1 {{the activity profile was recorded at dt 0.1 ms; the network steps at dt 1 ms}}
+snn.network @measured(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>, snn.activity = {steps = 100 : i64, dt_ms = 0.1 : f64, spikes = 40 : i64, synaptic_events = 160 : i64}} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+// expected-error @+1 {{snn.activity needs steps > 0 (integer), dt_ms (float), and spikes and synaptic_events >= 0 (integers)}}
+snn.network @empty_run(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>, snn.activity = {steps = 0 : i64, dt_ms = 1.0 : f64, spikes = 0 : i64, synaptic_events = 0 : i64}} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}

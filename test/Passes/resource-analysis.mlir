@@ -34,3 +34,19 @@ snn.network @mixed(%img: !snn.spikes<1x10x10>, %in: !snn.spikes<1000>) -> (!snn.
   %t = snn.lif(%p) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<1000>) -> !snn.spikes<1000>
   snn.output %s, %t : !snn.spikes<2x8x8>, !snn.spikes<1000>
 }
+
+// -----
+
+// With an emulator activity profile, energy comes from the measured events:
+// 160 synaptic events and 40 spikes over 100 steps of 1 ms on 4 neurons are
+// 1.6 events per step (1.6 x 23.6 pJ) plus 4 neuron updates (4 x 52 pJ),
+// 245.76 pJ, at a measured 100 Hz.
+// LOIHI-LABEL: snn.network @measured
+// LOIHI-SAME: activity_steps = 100 : i64
+// LOIHI-SAME: energy_per_step_j = 2.4576{{0*[0-9]?}}e-10 : f64
+// LOIHI-SAME: rate_hz = 1.000000e+02 : f64
+snn.network @measured(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>, snn.activity = {steps = 100 : i64, dt_ms = 1.0 : f64, spikes = 40 : i64, synaptic_events = 160 : i64}} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}

@@ -68,6 +68,12 @@ cl::opt<bool> report("report",
 cl::opt<std::string> reportJson("report-json",
                                 cl::desc("Write the resource report as JSON"),
                                 cl::value_desc("file"), cl::cat(snncCategory));
+cl::opt<std::string>
+    activityFile("activity",
+                 cl::desc("Activity profile written by snn-run --activity: "
+                          "energy from the measured spikes and synaptic "
+                          "events instead of an assumed rate (needs --chip)"),
+                 cl::value_desc("file.json"), cl::cat(snncCategory));
 cl::opt<std::string> scheme("scheme",
                             cl::desc("Integration of linear neuron models: "
                                      "exact (default) or euler"),
@@ -98,6 +104,53 @@ int printTargets() {
   for (const std::string &name : names)
     outs() << format("  %-10s ", name.c_str())
            << registry.create(name)->getDescription() << "\n";
+  return 0;
+}
+
+/// Reads the totals of an snn-run activity profile onto the network it was
+/// recorded from, as `snn.activity`; resource analysis checks its dt.
+int attachActivity(ModuleOp module, StringRef path) {
+  auto where = [&](const Twine &what) {
+    return fail("activity profile '" + path + "': " + what);
+  };
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer = MemoryBuffer::getFile(path);
+  if (std::error_code ec = buffer.getError())
+    return fail("cannot open activity profile '" + path + "': " + ec.message());
+  Expected<json::Value> parsed = json::parse((*buffer)->getBuffer());
+  if (!parsed)
+    return where(toString(parsed.takeError()));
+  const json::Object *root = parsed->getAsObject();
+  std::optional<StringRef> name = root ? root->getString("network") : std::nullopt;
+  std::optional<int64_t> steps = root ? root->getInteger("steps") : std::nullopt;
+  std::optional<double> dt = root ? root->getNumber("dt_ms") : std::nullopt;
+  const json::Array *nodes = root ? root->getArray("nodes") : nullptr;
+  if (!name || !steps || !dt || !nodes)
+    return where("not an snn-run activity profile (needs network, steps, "
+                 "dt_ms and nodes)");
+  if (*steps <= 0)
+    return where("steps is " + Twine(*steps) + "; it must be positive");
+  int64_t spikes = 0, events = 0;
+  for (const json::Value &node : *nodes) {
+    const json::Object *o = node.getAsObject();
+    std::optional<int64_t> s = o ? o->getInteger("spikes") : std::nullopt;
+    std::optional<int64_t> e = o ? o->getInteger("synaptic_events") : std::nullopt;
+    if (!s || !e || *s < 0 || *e < 0)
+      return where("every node needs spikes and synaptic_events >= 0");
+    spikes += *s;
+    events += *e;
+  }
+  auto network = module.lookupSymbol<snnc::snn::NetworkOp>(*name);
+  if (!network)
+    return where("recorded from network '" + *name +
+                 "', which the model does not define");
+  Builder b(module.getContext());
+  network->setAttr(
+      "snn.activity",
+      b.getDictionaryAttr(
+          {b.getNamedAttr("steps", b.getI64IntegerAttr(*steps)),
+           b.getNamedAttr("dt_ms", b.getF64FloatAttr(*dt)),
+           b.getNamedAttr("spikes", b.getI64IntegerAttr(spikes)),
+           b.getNamedAttr("synaptic_events", b.getI64IntegerAttr(events))}));
   return 0;
 }
 
@@ -167,6 +220,8 @@ int main(int argc, char **argv) {
   }
   if (wantsReport && chipName.empty())
     return fail("--report needs a chip (--chip=NAME)");
+  if (!activityFile.empty() && chipName.empty())
+    return fail("--activity needs a chip (--chip=NAME)");
 
   DialectRegistry registry;
   registry.insert<snnc::snn::SNNDialect>();
@@ -197,6 +252,9 @@ int main(int argc, char **argv) {
     module->emitError() << "no snn.network in '" << inputFile << "'";
     return 1;
   }
+  if (!activityFile.empty())
+    if (int rc = attachActivity(*module, activityFile))
+      return rc;
   if (target)
     (*module)->setAttr(snnc::kTargetAttrName,
                        StringAttr::get(&context, target->getName()));
