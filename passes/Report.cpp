@@ -151,3 +151,162 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
   return llvm::json::Object{{"format", "snnc-report-1"},
                             {"networks", std::move(networks)}};
 }
+
+namespace {
+/// How the picture names a population: its name location (an imported NIR
+/// node), else its kind and source line.
+std::string populationLabel(Operation *op) {
+  if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc()))
+    return loc.getName().str();
+  std::string label = op->getName().stripDialect().str();
+  if (auto loc = llvm::dyn_cast<FileLineColLoc>(op->getLoc()))
+    label += " (line " + std::to_string(loc.getLine()) + ")";
+  return label;
+}
+
+std::string xmlEscape(StringRef text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '&': out += "&amp;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+} // namespace
+
+LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
+  // A colour-blind-safe palette (Okabe-Ito), then grey for the rest.
+  static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73",
+                                        "#F0E442", "#0072B2", "#D55E00",
+                                        "#CC79A7", "#000000"};
+  constexpr int64_t kMaxChipsDrawn = 16;
+  struct Panel {
+    std::string title;
+    int64_t width, height, cell;
+    // Per core: chip, x, y, colour index.
+    SmallVector<std::array<int64_t, 4>> cores;
+    SmallVector<std::string> legend;
+    int64_t chips;
+  };
+  SmallVector<Panel> panels;
+  for (NetworkOp network : module.getOps<NetworkOp>()) {
+    auto res = network->getAttrOfType<DictionaryAttr>("snn.resources");
+    auto place = network->getAttrOfType<DictionaryAttr>("snn.placement");
+    const ChipDescription *chip =
+        res ? lookupChip(stringOf(res, "chip")) : nullptr;
+    auto positions =
+        place ? place.getAs<DenseI64ArrayAttr>("positions") : nullptr;
+    if (!chip || !positions) {
+      network.emitError() << "has no placement to draw (give --chip and "
+                             "compile to stage mapped)";
+      return failure();
+    }
+    Panel panel;
+    panel.width = chip->meshWidth;
+    panel.height = chip->meshHeight;
+    panel.cell = std::max<int64_t>(
+        6, std::min<int64_t>(32, 640 / std::max(panel.width, panel.height)));
+    panel.chips = intOf(place, "chips");
+    panel.title = (network.getSymName() + " on " + chip->name).str();
+    // Each core takes the colour of the population with the most neurons
+    // on it (the first such population on a tie).
+    size_t numCores = positions.size() / 3;
+    SmallVector<std::pair<int64_t, int64_t>> best(numCores, {-1, 0});
+    int64_t population = 0;
+    network.walk([&](Operation *op) {
+      auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
+      auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
+      auto neuron = llvm::dyn_cast<NeuronOpInterface>(op);
+      if (!cores || !chunk || !neuron)
+        return;
+      int64_t size = neuron.getNumNeurons(), step = chunk.getInt();
+      SmallVector<int64_t> onCore(numCores, 0);
+      for (auto [k, core] : llvm::enumerate(cores.asArrayRef()))
+        if (core >= 0 && size_t(core) < numCores)
+          onCore[core] += std::min(step, size - int64_t(k) * step);
+      for (size_t c = 0; c < numCores; ++c)
+        if (onCore[c] > best[c].second)
+          best[c] = {population, onCore[c]};
+      panel.legend.push_back(populationLabel(op));
+      ++population;
+    });
+    ArrayRef<int64_t> p = positions.asArrayRef();
+    for (size_t c = 0; c < numCores; ++c)
+      panel.cores.push_back({p[3 * c], p[3 * c + 1], p[3 * c + 2],
+                             best[c].first});
+    panels.push_back(std::move(panel));
+  }
+
+  // Layout: per network, its chips side by side (at most kMaxChipsDrawn),
+  // a legend below.
+  constexpr int64_t kMargin = 20, kTitle = 24, kLegendRow = 18;
+  int64_t totalWidth = 0, totalHeight = kMargin;
+  for (const Panel &panel : panels) {
+    int64_t drawn = std::min(panel.chips, kMaxChipsDrawn);
+    int64_t chipWidth = panel.width * panel.cell;
+    totalWidth = std::max(totalWidth,
+                          kMargin + drawn * (chipWidth + kMargin));
+    totalHeight += kTitle + panel.height * panel.cell + kMargin +
+                   int64_t(panel.legend.size() + 1) * kLegendRow + kMargin;
+  }
+  totalWidth = std::max<int64_t>(totalWidth, 400);
+  os << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << totalWidth
+     << "\" height=\"" << totalHeight << "\" font-family=\"sans-serif\" "
+     << "font-size=\"12\">\n";
+  int64_t top = kMargin;
+  for (const Panel &panel : panels) {
+    int64_t drawn = std::min(panel.chips, kMaxChipsDrawn);
+    int64_t chipWidth = panel.width * panel.cell;
+    int64_t chipHeight = panel.height * panel.cell;
+    os << "<text x=\"" << kMargin << "\" y=\"" << top + 14
+       << "\" font-weight=\"bold\">" << xmlEscape(panel.title) << ": "
+       << panel.cores.size() << " cores on " << panel.chips << " chip"
+       << (panel.chips == 1 ? "" : "s");
+    if (drawn < panel.chips)
+      os << " (the first " << drawn << " drawn)";
+    os << "</text>\n";
+    int64_t meshTop = top + kTitle;
+    for (int64_t k = 0; k < drawn; ++k) {
+      int64_t left = kMargin + k * (chipWidth + kMargin);
+      os << "<rect x=\"" << left << "\" y=\"" << meshTop << "\" width=\""
+         << chipWidth << "\" height=\"" << chipHeight
+         << "\" fill=\"#f4f4f4\" stroke=\"#999\"/>\n";
+    }
+    for (auto [core, pos] : llvm::enumerate(panel.cores)) {
+      auto [chipIndex, x, y, colour] = pos;
+      if (chipIndex >= drawn)
+        continue;
+      int64_t left = kMargin + chipIndex * (chipWidth + kMargin);
+      const char *fill =
+          colour < 0 ? "#ffffff"
+                     : colour < int64_t(std::size(palette)) ? palette[colour]
+                                                            : "#888888";
+      os << "<rect x=\"" << left + x * panel.cell + 1 << "\" y=\""
+         << meshTop + y * panel.cell + 1 << "\" width=\"" << panel.cell - 2
+         << "\" height=\"" << panel.cell - 2 << "\" fill=\"" << fill
+         << "\"><title>core " << core << " at (" << x << ", " << y
+         << ")</title></rect>\n";
+    }
+    int64_t legendTop = meshTop + chipHeight + kMargin;
+    os << "<text x=\"" << kMargin << "\" y=\"" << legendTop + 12
+       << "\">each core in the colour of the population with the most "
+          "neurons on it</text>\n";
+    for (auto [i, label] : llvm::enumerate(panel.legend)) {
+      int64_t rowTop = legendTop + int64_t(i + 1) * kLegendRow;
+      const char *fill =
+          i < std::size(palette) ? palette[i] : "#888888";
+      os << "<rect x=\"" << kMargin << "\" y=\"" << rowTop << "\" width=\"12\""
+         << " height=\"12\" fill=\"" << fill << "\"/>"
+         << "<text x=\"" << kMargin + 18 << "\" y=\"" << rowTop + 11 << "\">"
+         << xmlEscape(label) << "</text>\n";
+    }
+    top = legendTop + int64_t(panel.legend.size() + 1) * kLegendRow + kMargin;
+  }
+  os << "</svg>\n";
+  return success();
+}

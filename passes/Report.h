@@ -2,7 +2,7 @@
 //
 // Formats what snn-resource-analysis, snn-partition and snn-place attached
 // to each network: a text table for people and JSON for tools. Every energy
-// figure is printed with its source.
+// figure is printed with its source. The placement is drawn as SVG.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +17,11 @@ namespace snnc {
 
 void printReport(mlir::ModuleOp module, llvm::raw_ostream &os);
 llvm::json::Value reportJson(mlir::ModuleOp module);
+/// Draws each network's cores on the chips' meshes where snn-place put
+/// them, coloured by population. Fails, with a diagnostic, on a network
+/// that is not placed.
+mlir::LogicalResult writePlacementSvg(mlir::ModuleOp module,
+                                      llvm::raw_ostream &os);
 
 } // namespace snnc
 

@@ -43,7 +43,8 @@ for model in examples/*.mlir; do
   for chip in loihi2 truenorth akida; do
     if report=$("$BIN/snnc" "$model" --chip="$chip" --report \
         --activity="$OUT/$name.activity.json" \
-        --report-json="$OUT/$name.$chip.report.json" 2>&1); then
+        --report-json="$OUT/$name.$chip.report.json" \
+        --report-svg="$OUT/$name.$chip.svg" 2>&1); then
       echo "$report" | sed 's/^/   /'
     else
       # A model that uses what the chip lacks gets diagnostics, not a report;

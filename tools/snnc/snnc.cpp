@@ -68,6 +68,10 @@ cl::opt<bool> report("report",
 cl::opt<std::string> reportJson("report-json",
                                 cl::desc("Write the resource report as JSON"),
                                 cl::value_desc("file"), cl::cat(snncCategory));
+cl::opt<std::string> reportSvg("report-svg",
+                               cl::desc("Draw the placement of the cores on "
+                                        "the chips' meshes as SVG"),
+                               cl::value_desc("file"), cl::cat(snncCategory));
 cl::opt<std::string>
     activityFile("activity",
                  cl::desc("Activity profile written by snn-run --activity: "
@@ -184,7 +188,7 @@ int main(int argc, char **argv) {
     return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
 
   bool emitNir = emitStage == "nir";
-  bool wantsReport = report || !reportJson.empty();
+  bool wantsReport = report || !reportJson.empty() || !reportSvg.empty();
   std::optional<snnc::Stage> stage =
       emitStage.empty()
           ? (!targetName.empty()
@@ -289,6 +293,20 @@ int main(int argc, char **argv) {
         }))
       return fail("cannot write '" + reportJson + "': " +
                   toString(std::move(err)));
+  if (!reportSvg.empty()) {
+    bool drawn = true;
+    if (Error err = writeToOutput(reportSvg, [&](raw_ostream &os) -> Error {
+          if (failed(snnc::writePlacementSvg(*module, os))) {
+            drawn = false;
+            return createStringError(inconvertibleErrorCode(),
+                                     "no placement");
+          }
+          return Error::success();
+        })) {
+      consumeError(std::move(err));
+      return drawn ? fail("cannot write '" + reportSvg + "'") : 1;
+    }
+  }
   if (report)
     snnc::printReport(*module, outs());
   // A report alone prints no IR unless -o asks for it.
