@@ -114,7 +114,9 @@ void SNNResourceAnalysisPass::runOnOperation() {
   // profile (`snn.activity`, set by `snnc --activity`).
   double dtMs = network.getDt() ? network.getDt()->at(0) : 1.0;
   double spikesPerStep = spikingNeurons * rate * dtMs / 1000.0;
-  double eventsPerStep = synapses / std::max(neurons, 1.0) * spikesPerStep;
+  // Every synapse's source (a spiking population or an input) fires at the
+  // assumed rate.
+  double eventsPerStep = synapses * rate * dtMs / 1000.0;
   int64_t activitySteps = 0;
   if (auto activity =
           network->getAttrOfType<DictionaryAttr>("snn.activity")) {
