@@ -5,6 +5,7 @@
 #include "dialects/SNN/SNNOps.h"
 #include "targets/ChipDescription.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 
 using namespace mlir;
@@ -163,20 +164,6 @@ std::string populationLabel(Operation *op) {
     label += " (line " + std::to_string(loc.getLine()) + ")";
   return label;
 }
-
-std::string xmlEscape(StringRef text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '&': out += "&amp;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
 } // namespace
 
 LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
@@ -184,6 +171,12 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
   static const char *const palette[] = {"#E69F00", "#56B4E9", "#009E73",
                                         "#F0E442", "#0072B2", "#D55E00",
                                         "#CC79A7", "#000000"};
+  auto colourOf = [](int64_t population) -> const char * {
+    if (population < 0)
+      return "#ffffff";
+    return population < int64_t(std::size(palette)) ? palette[population]
+                                                    : "#888888";
+  };
   constexpr int64_t kMaxChipsDrawn = 16;
   struct Panel {
     std::string title;
@@ -264,8 +257,9 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
     int64_t chipWidth = panel.width * panel.cell;
     int64_t chipHeight = panel.height * panel.cell;
     os << "<text x=\"" << kMargin << "\" y=\"" << top + 14
-       << "\" font-weight=\"bold\">" << xmlEscape(panel.title) << ": "
-       << panel.cores.size() << " cores on " << panel.chips << " chip"
+       << "\" font-weight=\"bold\">";
+    llvm::printHTMLEscaped(panel.title, os);
+    os << ": " << panel.cores.size() << " cores on " << panel.chips << " chip"
        << (panel.chips == 1 ? "" : "s");
     if (drawn < panel.chips)
       os << " (the first " << drawn << " drawn)";
@@ -282,13 +276,9 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
       if (chipIndex >= drawn)
         continue;
       int64_t left = kMargin + chipIndex * (chipWidth + kMargin);
-      const char *fill =
-          colour < 0 ? "#ffffff"
-                     : colour < int64_t(std::size(palette)) ? palette[colour]
-                                                            : "#888888";
       os << "<rect x=\"" << left + x * panel.cell + 1 << "\" y=\""
          << meshTop + y * panel.cell + 1 << "\" width=\"" << panel.cell - 2
-         << "\" height=\"" << panel.cell - 2 << "\" fill=\"" << fill
+         << "\" height=\"" << panel.cell - 2 << "\" fill=\"" << colourOf(colour)
          << "\"><title>core " << core << " at (" << x << ", " << y
          << ")</title></rect>\n";
     }
@@ -298,12 +288,11 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
           "neurons on it</text>\n";
     for (auto [i, label] : llvm::enumerate(panel.legend)) {
       int64_t rowTop = legendTop + int64_t(i + 1) * kLegendRow;
-      const char *fill =
-          i < std::size(palette) ? palette[i] : "#888888";
       os << "<rect x=\"" << kMargin << "\" y=\"" << rowTop << "\" width=\"12\""
-         << " height=\"12\" fill=\"" << fill << "\"/>"
-         << "<text x=\"" << kMargin + 18 << "\" y=\"" << rowTop + 11 << "\">"
-         << xmlEscape(label) << "</text>\n";
+         << " height=\"12\" fill=\"" << colourOf(int64_t(i)) << "\"/>"
+         << "<text x=\"" << kMargin + 18 << "\" y=\"" << rowTop + 11 << "\">";
+      llvm::printHTMLEscaped(label, os);
+      os << "</text>\n";
     }
     top = legendTop + int64_t(panel.legend.size() + 1) * kLegendRow + kMargin;
   }

@@ -113,10 +113,10 @@ void SNNResourceAnalysisPass::runOnOperation() {
   // at the activity the emulator measured when the network carries a
   // profile (`snn.activity`, set by `snnc --activity`).
   double dtMs = network.getDt() ? network.getDt()->at(0) : 1.0;
-  double spikesPerStep = spikingNeurons * rate * dtMs / 1000.0;
   // Every synapse's source (a spiking population or an input) fires at the
   // assumed rate.
   double eventsPerStep = synapses * rate * dtMs / 1000.0;
+  double rateHz = rate;
   int64_t activitySteps = 0;
   if (auto activity =
           network->getAttrOfType<DictionaryAttr>("snn.activity")) {
@@ -139,7 +139,8 @@ void SNNResourceAnalysisPass::runOnOperation() {
       return signalPassFailure();
     }
     activitySteps = steps.getInt();
-    spikesPerStep = double(spikes.getInt()) / double(activitySteps);
+    rateHz = double(spikes.getInt()) / double(activitySteps) * 1000.0 / dtMs /
+             std::max(spikingNeurons, 1.0);
     eventsPerStep = double(events.getInt()) / double(activitySteps);
   }
   double energy = 0;
@@ -157,22 +158,19 @@ void SNNResourceAnalysisPass::runOnOperation() {
   SmallVector<NamedAttribute> entries = {
       b.getNamedAttr("chip", b.getStringAttr(chip->name)),
       b.getNamedAttr("neurons", b.getI64IntegerAttr(int64_t(neurons))),
-      b.getNamedAttr("synapses", b.getI64IntegerAttr(int64_t(std::llround(synapses)))),
+      b.getNamedAttr("synapses",
+                     b.getI64IntegerAttr(int64_t(std::llround(synapses)))),
       b.getNamedAttr("synapses_procedural",
                      b.getI64IntegerAttr(int64_t(std::llround(procedural)))),
       b.getNamedAttr("weights_stored",
                      b.getI64IntegerAttr(int64_t(std::llround(stored)))),
       b.getNamedAttr("synapse_bits", b.getI64IntegerAttr(int64_t(synapseBits))),
-      b.getNamedAttr("max_fan_in", b.getI64IntegerAttr(int64_t(std::ceil(maxFanIn)))),
+      b.getNamedAttr("max_fan_in",
+                     b.getI64IntegerAttr(int64_t(std::ceil(maxFanIn)))),
       b.getNamedAttr("cores_lower_bound", b.getI64IntegerAttr(int64_t(cores))),
       b.getNamedAttr("binding_limit", b.getStringAttr(binding)),
       b.getNamedAttr("chips", b.getI64IntegerAttr(int64_t(chips))),
-      b.getNamedAttr("rate_hz",
-                     b.getF64FloatAttr(activitySteps
-                                           ? spikesPerStep * 1000.0 /
-                                                 std::max(dtMs, 1e-300) /
-                                                 std::max(spikingNeurons, 1.0)
-                                           : rate)),
+      b.getNamedAttr("rate_hz", b.getF64FloatAttr(rateHz)),
   };
   if (activitySteps)
     entries.push_back(

@@ -158,8 +158,16 @@ int attachActivity(ModuleOp module, StringRef path) {
   return 0;
 }
 
-/// Writes the module's text through a temporary file that is renamed into
-/// place, so a failure never leaves a partial output.
+/// Writes a file through a temporary file that is renamed into place, so a
+/// failure never leaves a partial output.
+int writeOutput(StringRef path,
+                llvm::function_ref<Error(raw_ostream &)> write) {
+  if (Error err = writeToOutput(path, write))
+    return fail("cannot write '" + path + "': " + toString(std::move(err)));
+  return 0;
+}
+
+/// Prints the module to stdout or, through writeOutput, to -o.
 int writeIR(ModuleOp module) {
   auto print = [&](raw_ostream &os) -> Error {
     module.print(os);
@@ -169,10 +177,7 @@ int writeIR(ModuleOp module) {
     (void)print(outs());
     return 0;
   }
-  if (Error err = writeToOutput(outputPath, print))
-    return fail("cannot write '" + outputPath + "': " +
-                toString(std::move(err)));
-  return 0;
+  return writeOutput(outputPath, print);
 }
 } // namespace
 
@@ -287,25 +292,21 @@ int main(int argc, char **argv) {
     return failed(snnc::nir::exportFile(*module, outputPath)) ? 1 : 0;
 
   if (!reportJson.empty())
-    if (Error err = writeToOutput(reportJson, [&](raw_ostream &os) {
+    if (int rc = writeOutput(reportJson, [&](raw_ostream &os) {
           os << formatv("{0:2}", snnc::reportJson(*module)) << "\n";
           return Error::success();
         }))
-      return fail("cannot write '" + reportJson + "': " +
-                  toString(std::move(err)));
+      return rc;
   if (!reportSvg.empty()) {
-    bool drawn = true;
-    if (Error err = writeToOutput(reportSvg, [&](raw_ostream &os) -> Error {
-          if (failed(snnc::writePlacementSvg(*module, os))) {
-            drawn = false;
-            return createStringError(inconvertibleErrorCode(),
-                                     "no placement");
-          }
+    std::string svg;
+    raw_string_ostream svgStream(svg);
+    if (failed(snnc::writePlacementSvg(*module, svgStream)))
+      return 1;
+    if (int rc = writeOutput(reportSvg, [&](raw_ostream &os) {
+          os << svg;
           return Error::success();
-        })) {
-      consumeError(std::move(err));
-      return drawn ? fail("cannot write '" + reportSvg + "'") : 1;
-    }
+        }))
+      return rc;
   }
   if (report)
     snnc::printReport(*module, outs());
