@@ -60,6 +60,36 @@ def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"
   ];
 }
 
+def SNNQuantize : Pass<"snn-quantize", "::snnc::snn::NetworkOp"> {
+  let summary = "float parameters and weights to the chip's integer formats";
+  let description = [{
+    Needs `snn-discretize`. For `target=loihi2`, maps every population onto
+    Lava's bit-accurate LIF (`du`, `dv` in 1/4096, `vth` with its 6-bit
+    shift, per-neuron `bias_mant`/`bias_exp`, initial `u` and `v`) with one
+    scale per population (integer voltage units per mV, measured from the
+    reset potential), and every weighted connection onto 8-bit mantissas,
+    Lava's sign mode and the smallest weight exponent at which all of its
+    weights fit (Conv has none: the target's scale is lowered instead).
+    Writes the formats as `snn.quant` and the error against the float model
+    as `snn.quant_error` on each op (relative to the largest weight, the
+    threshold, the exact decay and the largest bias). What Loihi 2 cannot
+    represent is refused with a diagnostic: other neuron models, resets
+    other than to a value, refractory periods, per-neuron decays or
+    thresholds, currents passed between populations, weights beyond the
+    largest exponent, delays over 62 steps.
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "Chip whose formats to use: loihi2">,
+  ];
+  let statistics = [
+    Statistic<"numPopulations", "populations", "Populations quantized">,
+    Statistic<"numConnections", "connections", "Connections quantized">,
+    Statistic<"maxWeightErrorPpm", "max-weight-error-ppm",
+              "Largest weight error, parts per million of the largest weight">,
+  ];
+}
+
 def SNNShareKernels : Pass<"snn-share-kernels", "::snnc::snn::NetworkOp"> {
   let summary = "stores identical weight tensors once";
   let description = [{

@@ -31,12 +31,6 @@ using namespace snnc;
 using namespace snnc::snn;
 
 namespace {
-std::string shortNumber(double value) {
-  std::string text;
-  llvm::raw_string_ostream(text) << llvm::format("%g", value);
-  return text;
-}
-
 struct SNNResourceAnalysisPass
     : public snnc::impl::SNNResourceAnalysisBase<SNNResourceAnalysisPass> {
   using Base::Base;

@@ -4,6 +4,7 @@
 
 #include "dialects/SNN/Weights.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 
 #include <cmath>
 
@@ -146,4 +147,10 @@ mapping::Problem snnc::buildProblem(NetworkOp network,
       problem.projections.push_back(p);
     }
   return problem;
+}
+
+std::string snnc::shortNumber(double value) {
+  std::string text;
+  llvm::raw_string_ostream(text) << llvm::format("%g", value);
+  return text;
 }

@@ -20,6 +20,9 @@ struct ConnectionCost {
 
 ConnectionCost costOf(mlir::Operation *op, const ChipDescription &chip);
 
+/// `value` as printf's %g writes it (1000, 0.25, 1.5e+06), for diagnostics.
+std::string shortNumber(double value);
+
 /// The chip a pass's `target` option names, or null after a diagnostic on
 /// `op` listing the known chips.
 const ChipDescription *lookupChipOrError(mlir::Operation *op,

@@ -1,6 +1,8 @@
 //===- SNNDialect.cpp - the snn dialect -----------------------------------===//
 
 #include "dialects/SNN/SNNOps.h"
+#include "snnrt/Loihi2.h"
+#include "mlir/IR/BuiltinAttributes.h"
 
 using namespace mlir;
 using namespace snnc::snn;
@@ -15,4 +17,79 @@ void SNNDialect::initialize() {
 #define GET_OP_LIST
 #include "dialects/SNN/SNNOps.cpp.inc"
       >();
+}
+
+//===----------------------------------------------------------------------===//
+// Quantized formats (`snn.quant`, written by snn-quantize)
+//===----------------------------------------------------------------------===//
+
+namespace {
+using namespace mlir;
+namespace lo = snnrt::loihi2;
+
+/// Checks that every named integer of `quant` lies in its Loihi 2 range.
+LogicalResult verifyLoihi2(Operation *op, DictionaryAttr quant) {
+  struct Range {
+    StringRef name;
+    int64_t min, max;
+  };
+  const Range ranges[] = {
+      {"du", 0, lo::kMaxDecay},
+      {"dv", 0, lo::kMaxDecay},
+      {"vth", 0, lo::kMaxVth},
+      {"bias_mant", lo::kMinBiasMant, lo::kMaxBiasMant},
+      {"bias_exp", lo::kMinBiasExp, lo::kMaxBiasExp},
+      {"u_init", -lo::kStateBound + 1, lo::kStateBound - 1},
+      {"v_init", -lo::kStateBound + 1, lo::kStateBound - 1},
+      {"weight_exp", lo::kMinWeightExp, lo::kMaxWeightExp},
+      {"num_weight_bits", 1, lo::kMaxWeightBits},
+      {"weights", -256, 255},
+  };
+  for (const Range &range : ranges) {
+    Attribute attr = quant.get(range.name);
+    if (!attr)
+      continue;
+    SmallVector<int64_t> values;
+    if (auto i = llvm::dyn_cast<IntegerAttr>(attr))
+      values.push_back(i.getInt());
+    else if (auto a = llvm::dyn_cast<DenseI64ArrayAttr>(attr))
+      values.assign(a.asArrayRef().begin(), a.asArrayRef().end());
+    else if (auto e = llvm::dyn_cast<DenseIntElementsAttr>(attr))
+      for (const APInt &v : e.getValues<APInt>())
+        values.push_back(v.getSExtValue());
+    else
+      return op->emitOpError() << "has a Loihi 2 '" << range.name
+                               << "' that is not an integer or integers";
+    for (int64_t v : values)
+      if (v < range.min || v > range.max)
+        return op->emitOpError()
+               << "has Loihi 2 '" << range.name << "' = " << v
+               << ", outside " << range.min << ".." << range.max;
+  }
+  if (auto mode = quant.getAs<StringAttr>("sign_mode")) {
+    lo::SignMode parsed;
+    if (!lo::parseSignMode(mode.getValue().str(), parsed))
+      return op->emitOpError() << "has Loihi 2 sign_mode '" << mode.getValue()
+                               << "'; expected MIXED, EXCITATORY or "
+                                  "INHIBITORY";
+  }
+  return success();
+}
+} // namespace
+
+LogicalResult
+snnc::snn::SNNDialect::verifyOperationAttribute(Operation *op,
+                                                NamedAttribute attr) {
+  if (attr.getName() != "snn.quant")
+    return success();
+  auto quant = llvm::dyn_cast<DictionaryAttr>(attr.getValue());
+  if (!quant)
+    return op->emitOpError() << "has an 'snn.quant' that is not a dictionary";
+  auto format = quant.getAs<StringAttr>("format");
+  if (!format)
+    return op->emitOpError() << "has an 'snn.quant' without a 'format'";
+  if (format.getValue() == "loihi2")
+    return verifyLoihi2(op, quant);
+  return op->emitOpError() << "has 'snn.quant' in the unknown format '"
+                           << format.getValue() << "'";
 }

@@ -12,19 +12,22 @@
 #include "Nodes.h"
 #include "Math.h"
 #include "Random.h"
+#include "snnrt/Sample.h"
 
 #include <algorithm>
 #include <cmath>
 
 using namespace snnrt;
 
-namespace {
-uint64_t nameHash(const std::string &name) {
-  uint64_t h = 1469598103934665603ull; // FNV-1a
-  for (unsigned char c : name)
-    h = (h ^ c) * 1099511628211ull;
-  return h;
+double snnrt::sampleInitialState(int kind, double p0, double p1, uint64_t seed,
+                                 const std::string &state, uint64_t index) {
+  uint64_t stream = 1469598103934665603ull; // FNV-1a of the state's name
+  for (unsigned char c : state)
+    stream = (stream ^ c) * 1099511628211ull;
+  return sample(Dist(kind), p0, p1, seed, stream, index);
 }
+
+namespace {
 
 /// The spikes one range of neurons emits in a step.
 struct Spikes {
@@ -122,10 +125,9 @@ protected:
       if (!reader.f64s(key + ".dist", 3, d))
         return false;
       values.resize(n);
-      uint64_t stream = nameHash(state);
       for (size_t i = 0; i < n; ++i)
-        values[i] = sample(Dist(int(d[0])), d[1], d[2], uint64_t(seed),
-                           stream, i);
+        values[i] = sampleInitialState(int(d[0]), d[1], d[2], uint64_t(seed),
+                                       state, i);
       return true;
     }
     values = fallback;

@@ -8,13 +8,13 @@
 #include "targets/ChipDescription.h"
 
 namespace {
-constexpr llvm::StringRef kModels[] = {"lif", "cuba_lif", "if", "li",
-                                       "cuba_li", "integrator", "threshold"};
+// What Lava's bit-accurate processes run (LIF, Dense, Sparse, DelayDense,
+// Conv); snn-quantize maps exactly these.
+constexpr llvm::StringRef kModels[] = {"lif", "cuba_lif", "if",
+                                       "li",  "cuba_li",  "integrator"};
 constexpr llvm::StringRef kLayers[] = {"linear", "affine",  "sparse",
-                                       "conv1d", "conv2d",  "sum_pool2d",
-                                       "delay",  "flatten", "procedural",
-                                       "scale"};
-// Dense: the weight alone; sparse: a 12-bit index (4096 axons) per synapse.
+                                       "conv2d", "delay",   "flatten",
+                                       "procedural"};
 constexpr snnc::SynapseEncoding kEncodings[] = {{"dense", 0, 0},
                                                 {"sparse", 12, 0}};
 constexpr snnc::SourcedFigure kEnergy[] = {

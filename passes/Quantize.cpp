@@ -1,0 +1,695 @@
+//===- Quantize.cpp - float parameters and weights to a chip's integers ---===//
+//
+// Loihi 2 (Lava's bit-accurate LIF, lava/proc/lif/models.py) keeps a
+// current u and a voltage v in 24-bit integers and updates, per step,
+//   u' = u (4096 - du - 1) / 4096 + a_in << 6
+//   v' = v (4096 - dv) / 4096 + u' + bias_mant << bias_exp
+// spiking where v' > vth << 6 and then setting v' = 0. The float models of
+// the snn dialect map onto this with one scale S per population (integer
+// voltage units per mV), the voltage measured from the reset potential:
+//   V = S (v - v_reset).
+// For snn.lif (v' = v_leak + alpha (v - v_leak) + gain (I + bias)):
+//   dv = 4096 (1 - alpha), du = 4095 (u holds this step's input),
+//   bias = S ((1 - alpha)(v_leak - v_reset) + gain bias),
+//   a_in << 6 = S gain I,
+// so a weight w (nA) becomes the activation S gain w / 64, written as an
+// 8-bit mantissa and the connection's weight exponent. snn.cuba_lif maps
+// its synaptic current onto u (u = S (1 - alpha_mem) r i, du + 1 = 4096
+// (1 - alpha_syn)), snn.if and snn.integrator are LIF without leak, and the
+// non-spiking snn.li and snn.cuba_li get the largest threshold.
+//
+// S puts the threshold at vth = 4096 (vth << 6 = 2^18, leaving 2^5 times
+// the threshold before v saturates), lowered where a connection with a fixed
+// exponent (Conv has none) would otherwise overflow its 8-bit weights. A
+// population that does not spike takes the S at which its largest incoming
+// weight fills 8 bits.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+#include "passes/SynapseCost.h"
+#include "targets/ChipDescription.h"
+
+#include "dialects/SNN/Weights.h"
+#include "mlir/IR/Builders.h"
+#include "snnrt/Loihi2.h"
+#include "snnrt/Sample.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/Debug.h"
+
+#include <cmath>
+
+#define DEBUG_TYPE "snn-quantize"
+
+namespace snnc {
+#define GEN_PASS_DEF_SNNQUANTIZE
+#include "passes/Passes.h.inc"
+} // namespace snnc
+
+using namespace mlir;
+using namespace snnc;
+using namespace snnc::snn;
+namespace lo = snnrt::loihi2;
+
+namespace {
+/// Largest magnitude of a prepared weight mantissa: 255 for one sign, 254
+/// (even) or -256 for MIXED.
+constexpr double kMaxMantissa = 254.0;
+
+/// How one population maps onto Lava's LIF.
+struct Population {
+  Operation *op = nullptr;
+  int64_t n = 0;
+  bool spiking = false;
+  bool hasCurrent = false; ///< cuba: u is a decaying synaptic current
+  double alphaV = 1.0, alphaU = 0.0;
+  double vref = 0.0;
+  double span = 0.0; ///< v_threshold - v_ref (spiking only)
+  /// Activation units (a_in) per nA of input, divided by S: per neuron.
+  SmallVector<double> gainPerNA;
+  /// Bias in integer units per step, divided by S: per neuron.
+  SmallVector<double> biasPerStep;
+  double scale = 0.0; ///< S, integer voltage units per mV
+  /// Largest S the incoming connections allow (fixed exponents).
+  double maxScale = INFINITY;
+  /// Largest |gain w| of any incoming weight, for non-spiking populations.
+  double maxDrive = 0.0;
+  /// Extra bias (integer units, before rounding) from connection biases.
+  SmallVector<double> extraBias;
+};
+
+/// One weighted connection and the population it feeds.
+struct Connection {
+  Operation *op;
+  Population *target;
+  SmallVector<double> weights; ///< explicit weights, in nA
+  SmallVector<int64_t> rows;   ///< target neuron of each explicit weight
+  double maxAbs = 0.0, minW = 0.0, maxW = 0.0;
+  bool fixedExponent = false; ///< Lava's Conv has no weight_exp
+
+  /// Target neuron of weight `i` (a shared kernel has one input gain).
+  int64_t rowOf(size_t i) const { return rows.empty() ? 0 : rows[i]; }
+};
+
+double at(ArrayRef<double> values, int64_t i) {
+  return values.size() == 1 ? values[0] : values[i];
+}
+
+struct SNNQuantizePass : public snnc::impl::SNNQuantizeBase<SNNQuantizePass> {
+  using Base::Base;
+  void runOnOperation() override;
+
+private:
+  LogicalResult describePopulation(NeuronOpInterface neuron, Population &pop);
+  LogicalResult describeConnection(Operation *op, Connection &conn);
+  Population *targetOf(Operation *op);
+  LogicalResult checkSource(Operation *op, Value input);
+  void chooseScale(Population &pop);
+  LogicalResult quantizeConnection(Connection &conn);
+  LogicalResult quantizePopulation(Population &pop);
+
+  llvm::MapVector<Operation *, Population> populations;
+};
+
+/// The values of parameter `name`, or its default, or `fallback`.
+SmallVector<double> param(Operation *op, const NeuronModel &model,
+                          StringRef name, double fallback) {
+  if (auto q = op->getAttrOfType<QuantityAttr>(name))
+    return SmallVector<double>(q.getValues().asArrayRef());
+  if (const ParamSpec *spec = model.findParam(name))
+    if (spec->defaultValue)
+      return {*spec->defaultValue};
+  return {fallback};
+}
+
+/// The one value of `values`, or failure when they differ.
+FailureOr<double> uniform(ArrayRef<double> values) {
+  for (double v : values)
+    if (v != values.front())
+      return failure();
+  return values.front();
+}
+
+LogicalResult SNNQuantizePass::describePopulation(NeuronOpInterface neuron,
+                                                  Population &pop) {
+  Operation *op = neuron.getOperation();
+  StringRef kind = op->getName().stripDialect();
+  const NeuronModel &model = neuron.getModel();
+  pop.op = op;
+  pop.n = neuron.getNumNeurons();
+  bool lif = kind == "lif" || kind == "li";
+  bool cuba = kind == "cuba_lif" || kind == "cuba_li";
+  bool noLeak = kind == "if" || kind == "integrator";
+  if (!lif && !cuba && !noLeak)
+    return op->emitOpError()
+           << "has no Loihi 2 form: Lava's bit-accurate LIF runs snn.lif, "
+              "snn.cuba_lif, snn.if, snn.li, snn.cuba_li and snn.integrator";
+  auto step = op->getAttrOfType<StepAttr>("step");
+  if (!step)
+    return op->emitOpError()
+           << "is not discretized; run snn-discretize before snn-quantize";
+  pop.spiking = llvm::isa<SpikeType>(op->getResult(0).getType());
+  pop.hasCurrent = cuba;
+
+  if (pop.spiking) {
+    auto reset = op->getAttrOfType<ResetModeAttr>("reset");
+    if (reset && reset.getValue() != ResetMode::value)
+      return op->emitOpError()
+             << "resets by '" << stringifyResetMode(reset.getValue())
+             << "'; Loihi 2's LIF sets v to 0 after a spike (reset = value)";
+    if (auto refractory = op->getAttrOfType<QuantityAttr>("refractory"))
+      for (double r : refractory.getValues().asArrayRef())
+        if (r != 0.0)
+          return op->emitOpError()
+                 << "has a refractory period of " << shortNumber(r)
+                 << " ms; Lava's bit-accurate LIF has none";
+  }
+
+  auto coefficient = [&](StringRef name) -> FailureOr<double> {
+    auto values = llvm::dyn_cast_or_null<DenseF64ArrayAttr>(
+        step.getCoefficients().get(name));
+    if (!values)
+      return op->emitOpError() << "lacks the step coefficient '" << name
+                               << "'";
+    FailureOr<double> one = uniform(values.asArrayRef());
+    if (failed(one))
+      return op->emitOpError()
+             << "has a different '" << name
+             << "' per neuron; Loihi 2 has one decay per population";
+    return one;
+  };
+
+  SmallVector<double> vLeak = param(op, model, "v_leak", 0.0);
+  SmallVector<double> bias = param(op, model, "bias", 0.0);
+  SmallVector<double> r = param(op, model, "r", 1.0);
+  if (pop.spiking) {
+    FailureOr<double> vth = uniform(param(op, model, "v_threshold", 0.0));
+    FailureOr<double> vreset = uniform(param(op, model, "v_reset", 0.0));
+    if (failed(vth) || failed(vreset))
+      return op->emitOpError() << "has a different threshold or reset per "
+                                  "neuron; Loihi 2 has one vth per population";
+    pop.vref = *vreset;
+    pop.span = *vth - *vreset;
+  } else {
+    FailureOr<double> rest = uniform(vLeak);
+    pop.vref = succeeded(rest) ? *rest : 0.0;
+  }
+
+  pop.gainPerNA.resize(pop.n);
+  pop.biasPerStep.resize(pop.n);
+  pop.extraBias.assign(pop.n, 0.0);
+  double scaleOut = 1.0 / (1 << lo::kActivationShift);
+  if (cuba) {
+    FailureOr<double> aS = coefficient("alpha_syn");
+    FailureOr<double> aM = coefficient("alpha_mem");
+    if (failed(aS) || failed(aM))
+      return failure();
+    pop.alphaU = *aS;
+    pop.alphaV = *aM;
+    SmallVector<double> wIn = param(op, model, "w_in", 1.0);
+    for (int64_t i = 0; i < pop.n; ++i) {
+      pop.gainPerNA[i] = (1 - *aM) * at(r, i) * (1 - *aS) * at(wIn, i) *
+                         scaleOut;
+      pop.biasPerStep[i] =
+          (1 - *aM) * (at(vLeak, i) - pop.vref + at(r, i) * at(bias, i));
+    }
+    return success();
+  }
+  FailureOr<double> gainOne = failure();
+  SmallVector<double> gain;
+  if (auto values = llvm::dyn_cast_or_null<DenseF64ArrayAttr>(
+          step.getCoefficients().get("gain")))
+    gain.assign(values.asArrayRef().begin(), values.asArrayRef().end());
+  if (gain.empty())
+    return op->emitOpError() << "lacks the step coefficient 'gain'";
+  if (lif) {
+    FailureOr<double> alpha = coefficient("alpha");
+    if (failed(alpha))
+      return failure();
+    pop.alphaV = *alpha;
+  }
+  for (int64_t i = 0; i < pop.n; ++i) {
+    pop.gainPerNA[i] = at(gain, i) * scaleOut;
+    pop.biasPerStep[i] = (1 - pop.alphaV) * (at(vLeak, i) - pop.vref) +
+                         at(gain, i) * at(bias, i);
+  }
+  if (noLeak)
+    for (int64_t i = 0; i < pop.n; ++i)
+      pop.biasPerStep[i] = at(gain, i) * at(bias, i);
+  return success();
+}
+
+/// The population a connection's current reaches (through flattens).
+Population *SNNQuantizePass::targetOf(Operation *op) {
+  Value current = op->getResult(0);
+  Population *target = nullptr;
+  SmallVector<Value> work{current};
+  while (!work.empty()) {
+    Value v = work.pop_back_val();
+    for (Operation *user : v.getUsers()) {
+      if (llvm::isa<FlattenOp>(user)) {
+        work.push_back(user->getResult(0));
+        continue;
+      }
+      if (llvm::isa<ProbeOp>(user))
+        continue;
+      auto it = populations.find(user);
+      if (it == populations.end()) {
+        op->emitOpError() << "feeds '" << user->getName()
+                          << "'; on Loihi 2 a connection's output goes "
+                             "into one neuron population";
+        return nullptr;
+      }
+      if (target && target != &it->second) {
+        op->emitOpError() << "feeds several neuron populations; on Loihi 2 "
+                             "a connection goes into one";
+        return nullptr;
+      }
+      target = &it->second;
+    }
+  }
+  if (!target)
+    op->emitOpError() << "feeds no neuron population";
+  return target;
+}
+
+/// A weighted connection reads spikes: from the network's inputs, a
+/// population, or flattens and delays of them.
+LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
+  while (Operation *def = input.getDefiningOp()) {
+    if (auto delay = llvm::dyn_cast<DelayOp>(def)) {
+      if (auto steps = delay.getSteps())
+        for (int64_t s : *steps)
+          if (s > lo::kMaxDelay)
+            return def->emitOpError()
+                   << "delays by " << s << " steps; Loihi 2 synapses delay "
+                   << "by at most " << lo::kMaxDelay;
+      input = delay.getInput();
+      continue;
+    }
+    if (llvm::isa<FlattenOp>(def)) {
+      input = def->getOperand(0);
+      continue;
+    }
+    break;
+  }
+  if (!llvm::isa<SpikeType>(input.getType()))
+    return op->emitOpError()
+           << "reads a current; on Loihi 2 populations connect only "
+              "through spikes";
+  return success();
+}
+
+LogicalResult SNNQuantizePass::describeConnection(Operation *op,
+                                                  Connection &conn) {
+  conn.op = op;
+  if (failed(checkSource(op, op->getOperand(0))))
+    return failure();
+  conn.target = targetOf(op);
+  if (!conn.target)
+    return failure();
+  int64_t rowsOut = getNumElements(op->getResult(0).getType());
+  auto readWeights = [&](ElementsAttr attr) -> LogicalResult {
+    if (failed(readFloats(attr, conn.weights)))
+      return op->emitOpError() << "has weights that cannot be read";
+    return success();
+  };
+  if (llvm::isa<LinearOp, AffineOp>(op)) {
+    if (failed(readWeights(op->getAttrOfType<ElementsAttr>("weight"))))
+      return failure();
+    int64_t cols = int64_t(conn.weights.size()) / rowsOut;
+    for (int64_t i = 0, e = conn.weights.size(); i < e; ++i)
+      conn.rows.push_back(i / cols);
+  } else if (auto sparse = llvm::dyn_cast<SparseOp>(op)) {
+    SmallVector<int64_t> rows;
+    if (failed(readWeights(sparse.getWeights())) ||
+        failed(readIntegers(sparse.getRows(), rows)))
+      return op->emitOpError() << "has rows that cannot be read";
+    if (sparse.getFormat() == SparseFormat::csr) {
+      for (int64_t m = 0; m + 1 < int64_t(rows.size()); ++m)
+        for (int64_t k = rows[m]; k < rows[m + 1]; ++k)
+          conn.rows.push_back(m);
+    } else {
+      conn.rows = rows;
+    }
+  } else if (auto conv = llvm::dyn_cast<Conv2dOp>(op)) {
+    if (failed(readWeights(conv.getWeight())))
+      return failure();
+    conn.fixedExponent = true;
+    // The kernel is shared, so the whole target needs one input gain.
+    if (failed(uniform(conn.target->gainPerNA)))
+      return op->emitOpError()
+             << "feeds a population whose neurons differ in input gain; a "
+                "Loihi 2 Conv shares one kernel";
+  } else if (auto proc = llvm::dyn_cast<ProceduralOp>(op)) {
+    DistributionAttr dist = proc.getWeight();
+    ArrayRef<double> p = dist.getParams().asArrayRef();
+    double low = p[0], high = p[0];
+    switch (dist.getKind()) {
+    case DistributionKind::constant:
+      break;
+    case DistributionKind::uniform:
+      low = std::min(p[0], p[1]);
+      high = std::max(p[0], p[1]);
+      break;
+    default:
+      return op->emitOpError()
+             << "draws weights from an unbounded distribution; Loihi 2 "
+                "needs their range (use constant or uniform)";
+    }
+    if (failed(uniform(conn.target->gainPerNA)))
+      return op->emitOpError() << "feeds a population whose neurons differ "
+                                  "in input gain; procedural synapses get "
+                                  "one weight scale";
+    conn.minW = low;
+    conn.maxW = high;
+    conn.maxAbs = std::max(std::fabs(low), std::fabs(high));
+    return success();
+  } else {
+    return op->emitOpError() << "has no Loihi 2 form (Lava's Dense, Sparse, "
+                                "DelayDense and Conv take snn.linear, "
+                                "snn.affine, snn.sparse, snn.procedural and "
+                                "snn.conv2d)";
+  }
+  conn.minW = INFINITY;
+  conn.maxW = -INFINITY;
+  for (double w : conn.weights) {
+    conn.minW = std::min(conn.minW, w);
+    conn.maxW = std::max(conn.maxW, w);
+    conn.maxAbs = std::max(conn.maxAbs, std::fabs(w));
+  }
+  if (conn.weights.empty())
+    conn.minW = conn.maxW = 0.0;
+  return success();
+}
+
+void SNNQuantizePass::chooseScale(Population &pop) {
+  double scale;
+  if (pop.spiking) {
+    scale = double(int64_t(1) << 18) / pop.span;
+  } else if (pop.maxDrive > 0) {
+    scale = kMaxMantissa / pop.maxDrive;
+  } else {
+    scale = 1024.0; // no weighted input: 1/1024 mV resolution
+  }
+  pop.scale = std::min(scale, pop.maxScale);
+}
+
+DenseI64ArrayAttr compact(Builder &b, ArrayRef<int64_t> values) {
+  if (!values.empty() && llvm::all_equal(values))
+    return b.getDenseI64ArrayAttr(values.front());
+  return b.getDenseI64ArrayAttr(values);
+}
+
+LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
+  Operation *op = conn.op;
+  Population &pop = *conn.target;
+  Builder b(op->getContext());
+  auto factor = [&](int64_t row) { return pop.scale * at(pop.gainPerNA, row); };
+  double maxQ = 0.0;
+  if (conn.weights.empty()) {
+    maxQ = conn.maxAbs * factor(0);
+  } else {
+    for (size_t i = 0; i < conn.weights.size(); ++i)
+      maxQ = std::max(maxQ,
+                      std::fabs(conn.weights[i] * factor(conn.rowOf(i))));
+  }
+  lo::SignMode mode = conn.minW >= 0   ? lo::SignMode::Excitatory
+                      : conn.maxW <= 0 ? lo::SignMode::Inhibitory
+                                       : lo::SignMode::Mixed;
+  double limit = mode == lo::SignMode::Mixed ? kMaxMantissa : 255.0;
+  int step = mode == lo::SignMode::Mixed ? 2 : 1;
+  // The smallest exponent at which every weight fits keeps the most bits.
+  int exp = conn.fixedExponent ? 0 : lo::kMinWeightExp;
+  int maxExp = conn.fixedExponent ? 0 : lo::kMaxWeightExp;
+  while (exp < maxExp && maxQ / std::ldexp(1.0, exp) > limit + 0.5 * step)
+    ++exp;
+  if (maxQ / std::ldexp(1.0, exp) > limit + 0.5 * step)
+    return op->emitOpError()
+           << "has a weight of " << shortNumber(conn.maxAbs)
+           << " nA that needs a mantissa of "
+           << shortNumber(maxQ / std::ldexp(1.0, exp)) << " at exponent "
+           << exp << " in its target's scale, beyond " << int64_t(limit);
+  auto mantissa = [&](double q) {
+    double m = step * std::nearbyint(q / std::ldexp(1.0, exp) / step);
+    m = std::clamp(m, mode == lo::SignMode::Mixed ? -256.0 : -255.0, 255.0);
+    return int64_t(m);
+  };
+
+  NamedAttrList quant;
+  quant.append("format", b.getStringAttr("loihi2"));
+  quant.append("weight_exp", b.getI64IntegerAttr(exp));
+  quant.append("num_weight_bits", b.getI64IntegerAttr(lo::kMaxWeightBits));
+  quant.append("sign_mode", b.getStringAttr(lo::signModeName(mode)));
+  NamedAttrList error;
+  double maxErr = 0.0, sumSq = 0.0;
+  if (conn.weights.empty()) {
+    // Procedural: each synapse's weight is drawn when the synapses are
+    // laid out; its mantissa is round(w * weight_scale).
+    double perNA = factor(0) / std::ldexp(1.0, exp);
+    quant.append("weight_scale", b.getF64FloatAttr(perNA));
+    if (conn.minW == conn.maxW) {
+      double w = conn.minW;
+      maxErr = std::fabs(double(mantissa(w * factor(0))) / perNA - w);
+    } else {
+      maxErr = 0.5 * step / perNA; // at most half a mantissa step
+    }
+    sumSq = maxErr * maxErr;
+  } else {
+    SmallVector<int16_t> ints;
+    ints.reserve(conn.weights.size());
+    for (size_t i = 0; i < conn.weights.size(); ++i) {
+      double f = factor(conn.rowOf(i));
+      int64_t m = mantissa(conn.weights[i] * f);
+      ints.push_back(int16_t(m));
+      double back = double(m) * std::ldexp(1.0, exp) / f;
+      double err = std::fabs(back - conn.weights[i]);
+      maxErr = std::max(maxErr, err);
+      sumSq += err * err;
+    }
+    auto shape = llvm::cast<ShapedType>(
+        llvm::cast<TypedAttr>(op->getAttr(
+                                  llvm::isa<SparseOp>(op) ? "weights" : "weight"))
+            .getType());
+    auto type = RankedTensorType::get(shape.getShape(), b.getIntegerType(16));
+    quant.append("weights", DenseElementsAttr::get(type, ArrayRef(ints)));
+    sumSq /= double(conn.weights.size());
+  }
+  double ref = conn.maxAbs > 0 ? conn.maxAbs : 1.0;
+  error.append("weight_max", b.getF64FloatAttr(maxErr / ref));
+  error.append("weight_rms", b.getF64FloatAttr(std::sqrt(sumSq) / ref));
+  op->setAttr("snn.quant", quant.getDictionary(op->getContext()));
+  op->setAttr("snn.quant_error", error.getDictionary(op->getContext()));
+  maxWeightErrorPpm = std::max<uint64_t>(maxWeightErrorPpm,
+                                         uint64_t(1e6 * maxErr / ref));
+
+  // A bias current is a constant input, added to the target's bias.
+  ElementsAttr biasAttr;
+  if (auto affine = llvm::dyn_cast<AffineOp>(op))
+    biasAttr = affine.getBias();
+  if (auto conv = llvm::dyn_cast<Conv2dOp>(op))
+    biasAttr = conv.getBiasAttr();
+  if (biasAttr) {
+    SmallVector<double> biases;
+    if (failed(readFloats(biasAttr, biases)))
+      return op->emitOpError() << "has a bias that cannot be read";
+    int64_t perChannel = pop.n / int64_t(biases.size());
+    for (int64_t i = 0; i < pop.n; ++i)
+      pop.extraBias[i] += biases[i / perChannel] * factor(i) *
+                          (1 << lo::kActivationShift);
+  }
+  return success();
+}
+
+/// bias = mant << exp with the smallest exponent that fits the mantissa.
+std::pair<int64_t, int64_t> splitBias(double value) {
+  int64_t exp = lo::kMinBiasExp;
+  while (exp < lo::kMaxBiasExp &&
+         std::fabs(value) / std::ldexp(1.0, exp) > lo::kMaxBiasMant + 0.5)
+    ++exp;
+  int64_t mant = int64_t(std::nearbyint(value / std::ldexp(1.0, exp)));
+  return {mant, exp};
+}
+
+LogicalResult SNNQuantizePass::quantizePopulation(Population &pop) {
+  Operation *op = pop.op;
+  Builder b(op->getContext());
+  double S = pop.scale;
+  double unit = double(lo::kDecayUnit);
+  int64_t dv = int64_t(std::nearbyint(unit * (1 - pop.alphaV)));
+  int64_t du = pop.hasCurrent
+                   ? std::clamp<int64_t>(
+                         int64_t(std::nearbyint(unit * (1 - pop.alphaU))) - 1,
+                         0, lo::kMaxDecay)
+                   : lo::kMaxDecay;
+  dv = std::clamp<int64_t>(dv, 0, lo::kMaxDecay);
+  int64_t vth = lo::kMaxVth;
+  double thresholdError = 0.0;
+  if (pop.spiking) {
+    double exact = S * pop.span / (1 << lo::kThresholdShift);
+    vth = int64_t(std::nearbyint(exact));
+    if (vth < 1 || vth > lo::kMaxVth)
+      return op->emitOpError()
+             << "needs a threshold of " << vth << " in Loihi 2 units, "
+             << "outside 1.." << lo::kMaxVth;
+    thresholdError = std::fabs(double(vth) - exact) / exact;
+  }
+  SmallVector<int64_t> mants, exps;
+  double biasErr = 0.0, biasRef = 0.0;
+  for (int64_t i = 0; i < pop.n; ++i) {
+    double value = S * pop.biasPerStep[i] + pop.extraBias[i];
+    auto [mant, exp] = splitBias(value);
+    if (mant > lo::kMaxBiasMant || mant < lo::kMinBiasMant)
+      return op->emitOpError()
+             << "needs a bias of " << shortNumber(value) << " per step in Loihi 2 units "
+             << "for neuron " << i << ", beyond " << lo::kMaxBiasMant
+             << " << " << lo::kMaxBiasExp;
+    mants.push_back(mant);
+    exps.push_back(exp);
+    biasErr = std::max(biasErr, std::fabs(double(mant) * std::ldexp(1.0, int(exp)) - value));
+    biasRef = std::max(biasRef, std::fabs(value));
+  }
+
+  // Initial state, in the same draws as the emulator.
+  SmallVector<int64_t> vInit, uInit;
+  auto init = op->getAttrOfType<DictionaryAttr>("init");
+  auto seedAttr = op->getAttrOfType<IntegerAttr>("seed");
+  uint64_t seed = seedAttr ? uint64_t(seedAttr.getInt()) : 0;
+  auto initial = [&](StringRef state, double fallback,
+                     SmallVectorImpl<int64_t> &out, double offset,
+                     double scale) {
+    Attribute value = init ? init.get(state) : Attribute();
+    for (int64_t i = 0; i < pop.n; ++i) {
+      double x = fallback;
+      if (auto q = llvm::dyn_cast_or_null<QuantityAttr>(value)) {
+        x = at(q.getValues().asArrayRef(), i);
+      } else if (auto d = llvm::dyn_cast_or_null<DistributionAttr>(value)) {
+        ArrayRef<double> p = d.getParams().asArrayRef();
+        x = snnrt::sampleInitialState(int(d.getKind()), p[0],
+                                      p.size() > 1 ? p[1] : 0.0, seed,
+                                      state.str(), uint64_t(i));
+      }
+      out.push_back(int64_t(std::nearbyint((x - offset) * scale)));
+    }
+  };
+  const NeuronModel &model = llvm::cast<NeuronOpInterface>(op).getModel();
+  SmallVector<double> vLeak = param(op, model, "v_leak", 0.0);
+  bool leaky = op->getName().stripDialect() != "if" &&
+               op->getName().stripDialect() != "integrator";
+  initial("v", leaky ? at(vLeak, 0) : 0.0, vInit, pop.vref, S);
+  if (pop.hasCurrent) {
+    // u = S (1 - alpha_mem) r i.
+    SmallVector<double> r = param(op, model, "r", 1.0);
+    initial("i", 0.0, uInit, 0.0, S * (1 - pop.alphaV) * at(r, 0));
+  } else {
+    uInit.assign(pop.n, 0);
+  }
+  for (int64_t v : vInit)
+    if (v >= lo::kStateBound || v <= -lo::kStateBound)
+      return op->emitOpError() << "starts at " << v << " in Loihi 2 units, "
+                               << "outside the 24-bit state";
+
+  NamedAttrList quant;
+  quant.append("format", b.getStringAttr("loihi2"));
+  quant.append("scale", b.getF64FloatAttr(S));
+  quant.append("v_offset", b.getF64FloatAttr(pop.vref));
+  quant.append("du", b.getI64IntegerAttr(du));
+  quant.append("dv", b.getI64IntegerAttr(dv));
+  quant.append("vth", b.getI64IntegerAttr(vth));
+  quant.append("bias_mant", compact(b, mants));
+  quant.append("bias_exp", compact(b, exps));
+  quant.append("u_init", compact(b, uInit));
+  quant.append("v_init", compact(b, vInit));
+  NamedAttrList error;
+  error.append("threshold", b.getF64FloatAttr(thresholdError));
+  auto decayError = [&](double exact, double got) {
+    return exact > 0 ? std::fabs(got - exact) / exact : std::fabs(got);
+  };
+  error.append("decay_v",
+               b.getF64FloatAttr(decayError(1 - pop.alphaV, double(dv) / unit)));
+  if (pop.hasCurrent)
+    error.append("decay_u", b.getF64FloatAttr(decayError(
+                                1 - pop.alphaU, double(du + 1) / unit)));
+  error.append("bias", b.getF64FloatAttr(biasRef > 0 ? biasErr / biasRef : 0));
+  op->setAttr("snn.quant", quant.getDictionary(op->getContext()));
+  op->setAttr("snn.quant_error", error.getDictionary(op->getContext()));
+  return success();
+}
+
+void SNNQuantizePass::runOnOperation() {
+  NetworkOp network = getOperation();
+  const ChipDescription *chip = lookupChipOrError(network, target);
+  if (!chip)
+    return signalPassFailure();
+  if (chip->name != "loihi2") {
+    network.emitOpError()
+        << "cannot be quantized for " << chip->name
+        << ": snn-quantize knows the number formats of loihi2 only";
+    return signalPassFailure();
+  }
+  populations.clear();
+  bool failedAny = false;
+  for (Operation &op : network.getBodyBlock())
+    if (auto neuron = llvm::dyn_cast<NeuronOpInterface>(op))
+      failedAny |= failed(
+          describePopulation(neuron, populations[&op]));
+  if (failedAny)
+    return signalPassFailure();
+
+  // Neuron inputs must come from connections (currents between
+  // populations do not exist on the chip).
+  for (auto &[op, pop] : populations)
+    for (Value input : op->getOperands()) {
+      Operation *def = input.getDefiningOp();
+      while (def && llvm::isa<FlattenOp>(def))
+        def = def->getOperand(0).getDefiningOp();
+      if (!def || populations.count(def)) {
+        op->emitOpError()
+            << "reads " << (def ? "another population's membrane" : "a "
+                            "current from outside the network")
+            << " directly; Loihi 2 populations take input only through "
+               "synapses";
+        failedAny = true;
+      }
+    }
+  if (failedAny)
+    return signalPassFailure();
+
+  std::vector<Connection> connections;
+  for (Operation &op : network.getBodyBlock()) {
+    if (llvm::isa<NeuronOpInterface, FlattenOp, DelayOp, OutputOp, ProbeOp>(
+            op))
+      continue;
+    Connection conn{};
+    if (failed(describeConnection(&op, conn))) {
+      failedAny = true;
+      continue;
+    }
+    Population &pop = *conn.target;
+    double drive = 0.0;
+    if (conn.weights.empty())
+      drive = conn.maxAbs * pop.gainPerNA[0];
+    for (size_t i = 0; i < conn.weights.size(); ++i)
+      drive = std::max(drive, std::fabs(conn.weights[i]) *
+                                  at(pop.gainPerNA, conn.rowOf(i)));
+    pop.maxDrive = std::max(pop.maxDrive, drive);
+    if (conn.fixedExponent && drive > 0)
+      pop.maxScale = std::min(pop.maxScale, kMaxMantissa / drive);
+    connections.push_back(std::move(conn));
+  }
+  if (failedAny)
+    return signalPassFailure();
+  for (auto &entry : populations)
+    chooseScale(entry.second);
+  for (Connection &conn : connections) {
+    failedAny |= failed(quantizeConnection(conn));
+    ++numConnections;
+  }
+  for (auto &entry : populations) {
+    failedAny |= failed(quantizePopulation(entry.second));
+    ++numPopulations;
+  }
+  if (failedAny)
+    return signalPassFailure();
+}
+} // namespace

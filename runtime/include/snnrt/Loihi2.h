@@ -1,0 +1,106 @@
+//===- Loihi2.h - Loihi 2 integer formats and arithmetic ------------------===//
+//
+// The number formats and the integer arithmetic of Lava's bit-accurate
+// models of Loihi 2 (lava-nc/lava: PyLifModelBitAcc in
+// lava/proc/lif/models.py, PyDenseModelBitAcc and PySparseModelBitAcc in
+// lava/proc/dense and lava/proc/sparse). The compiler quantizes into these
+// formats and the emulator computes with them; both include this header so
+// that there is one definition of every limit and rounding rule.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SNNRT_LOIHI2_H
+#define SNNRT_LOIHI2_H
+
+#include <cstdint>
+#include <string>
+
+namespace snnrt::loihi2 {
+
+/// Decays are in units of 1/4096 (shift 12).
+constexpr int kDecayShift = 12;
+constexpr int64_t kDecayUnit = int64_t(1) << kDecayShift;
+constexpr int64_t kMaxDecay = kDecayUnit - 1; ///< du, dv: 12-bit unsigned
+/// Thresholds and synaptic activations enter the state shifted left by 6.
+constexpr int kThresholdShift = 6;
+constexpr int kActivationShift = 6;
+/// u and v are 24-bit: v saturates at +-(2^23 - 1), u wraps once.
+constexpr int64_t kStateBound = int64_t(1) << 23;
+constexpr int64_t kMaxVth = (int64_t(1) << 17) - 1; ///< 17-bit unsigned
+constexpr int64_t kMinBiasMant = -(int64_t(1) << 12); ///< 13-bit signed
+constexpr int64_t kMaxBiasMant = (int64_t(1) << 12) - 1;
+constexpr int kMinBiasExp = 0; ///< 3-bit exponent
+constexpr int kMaxBiasExp = 7;
+/// Weight exponent range (4-bit signed on the chip, as Loihi 1's
+/// weightExponent; Lava itself does not bound it).
+constexpr int kMinWeightExp = -8;
+constexpr int kMaxWeightExp = 7;
+constexpr int kMaxWeightBits = 8; ///< magnitude bits; MIXED adds the sign
+constexpr int kMaxDelay = 62;     ///< per-synapse delay, 6 bits
+constexpr int kMaxMessageBits = 24;
+
+/// Lava's SignMode (lava/utils/weightutils.py), with its numbering.
+enum class SignMode { Null = 0, Mixed = 1, Excitatory = 2, Inhibitory = 3 };
+
+inline const char *signModeName(SignMode mode) {
+  switch (mode) {
+  case SignMode::Mixed:
+    return "MIXED";
+  case SignMode::Excitatory:
+    return "EXCITATORY";
+  case SignMode::Inhibitory:
+    return "INHIBITORY";
+  case SignMode::Null:
+    break;
+  }
+  return "NULL";
+}
+
+/// Parses Lava's name of a sign mode; false if `name` is none of them.
+inline bool parseSignMode(const std::string &name, SignMode &mode) {
+  for (SignMode m :
+       {SignMode::Mixed, SignMode::Excitatory, SignMode::Inhibitory})
+    if (name == signModeName(m)) {
+      mode = m;
+      return true;
+    }
+  return false;
+}
+
+/// The mode Lava infers from the weights' range.
+inline SignMode inferSignMode(int64_t minWeight, int64_t maxWeight) {
+  if (minWeight >= 0)
+    return SignMode::Excitatory;
+  if (maxWeight <= 0)
+    return SignMode::Inhibitory;
+  return SignMode::Mixed;
+}
+
+/// Lava's weight preparation (clip, then truncate to `numWeightBits`).
+inline int64_t prepareWeight(int64_t w, int numWeightBits, SignMode mode) {
+  bool inhibitory = mode == SignMode::Inhibitory;
+  if (inhibitory)
+    w = -w;
+  int64_t lo = mode == SignMode::Mixed ? -256 : 0;
+  w = w < lo ? lo : (w > 255 ? 255 : w);
+  int shift = 8 - numWeightBits + (mode == SignMode::Mixed ? 1 : 0);
+  // Arithmetic shifts: round toward minus infinity, as numpy's >> does.
+  w = (w >> shift) * (int64_t(1) << shift);
+  return inhibitory ? -w : w;
+}
+
+/// x * 2^e for e >= 0, x >> -e (toward minus infinity) otherwise.
+inline int64_t shiftExp(int64_t x, int e) {
+  return e >= 0 ? x * (int64_t(1) << e) : (x >> -e);
+}
+
+/// (x * (4096 - decay)) >> 12 with rounding toward zero, as Lava computes
+/// the decay of u (decay = du + 1) and v (decay = dv).
+inline int64_t decay(int64_t x, int64_t decay) {
+  int64_t p = x * (kDecayUnit - decay);
+  return p >= 0 ? (p >> kDecayShift) : -((-p) >> kDecayShift);
+}
+
+} // namespace snnrt::loihi2
+
+#endif // SNNRT_LOIHI2_H

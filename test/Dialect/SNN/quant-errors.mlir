@@ -1,0 +1,72 @@
+// RUN: snnc-opt %s --split-input-file --verify-diagnostics
+
+// The Loihi 2 formats that snn-quantize writes are checked on parsing.
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{has Loihi 2 'du' = 4096, outside 0..4095}}
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, snn.quant = {format = "loihi2", du = 4096}} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{has Loihi 2 'bias_exp' = 8, outside 0..7}}
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, snn.quant = {format = "loihi2", bias_exp = array<i64: 0, 8>}} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has Loihi 2 'weights' = 300, outside -256..255}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", weights = dense<[[1, 300], [0, 0]]> : tensor<2x2xi16>}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has Loihi 2 sign_mode 'BOTH'; expected MIXED, EXCITATORY or INHIBITORY}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", sign_mode = "BOTH"}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has a Loihi 2 'weight_exp' that is not an integer or integers}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", weight_exp = "two"}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has 'snn.quant' in the unknown format 'loihi3'}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi3"}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has an 'snn.quant' without a 'format'}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {weight_exp = 0}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has an 'snn.quant' that is not a dictionary}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = 3} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}

@@ -1,0 +1,143 @@
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,snn-quantize{target=loihi2}))' --verify-diagnostics
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-quantize{target=loihi2}))' 2>&1 | FileCheck %s --check-prefix=STEP
+// STEP: error: 'snn.lif' op is not discretized; run snn-discretize before snn-quantize
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,snn-quantize{target=truenorth}))' 2>&1 | FileCheck %s --check-prefix=CHIP
+// CHIP: error: 'snn.network' op cannot be quantized for truenorth: snn-quantize knows the number formats of loihi2 only
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  // expected-error @+1 {{resets by 'subtract'; Loihi 2's LIF sets v to 0 after a spike (reset = value)}}
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, reset = #snn.reset<subtract>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  // expected-error @+1 {{has a refractory period of 2 ms; Lava's bit-accurate LIF has none}}
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, refractory = #snn.q<2 ms>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{has a different 'alpha' per neuron; Loihi 2 has one decay per population}}
+  %s = snn.lif(%i) {tau = #snn.q<[10, 20] ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{has a different threshold or reset per neuron; Loihi 2 has one vth per population}}
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<[1, 2] mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.current<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has no Loihi 2 form: Lava's bit-accurate LIF runs snn.lif, snn.cuba_lif, snn.if, snn.li, snn.cuba_li and snn.integrator}}
+  %s = snn.threshold(%in) {v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.current<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{reads a current from outside the network directly; Loihi 2 populations take input only through synapses}}
+  %s = snn.lif(%in) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %g = snn.li(%i) {tau = #snn.q<5 ms>} : (!snn.current<4>) -> !snn.current<4>
+  // expected-error @+1 {{reads another population's membrane directly; Loihi 2 populations take input only through synapses}}
+  %s = snn.lif(%g) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> (!snn.spikes<4>, !snn.spikes<4>) attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds several neuron populations; on Loihi 2 a connection goes into one}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %a = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  %b = snn.lif(%i) {tau = #snn.q<20 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %a, %b : !snn.spikes<4>, !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %g = snn.li(%i) {tau = #snn.q<5 ms>} : (!snn.current<4>) -> !snn.current<4>
+  // expected-error @+1 {{reads a current; on Loihi 2 populations connect only through spikes}}
+  %j = snn.linear %g {weight = dense<0.1> : tensor<4x4xf32>} : !snn.current<4> -> !snn.current<4>
+  %s = snn.lif(%j) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{delays by 63 steps; Loihi 2 synapses delay by at most 62}}
+  %d = snn.delay %in {delay = #snn.q<63 ms>} : !snn.spikes<4> -> !snn.spikes<4>
+  %i = snn.linear %d {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has a weight of 1000 nA that needs a mantissa of 3.2e+07 at exponent 7 in its target's scale, beyond 255}}
+  %i = snn.linear %in {weight = dense<1000.0> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %s = snn.if(%i) {v_threshold = #snn.q<0.001 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{draws weights from an unbounded distribution; Loihi 2 needs their range (use constant or uniform)}}
+  %i = snn.procedural %in {connector = #snn.connector<one_to_one>, seed = 1, weight = #snn.dist<normal(1, 0.1) nA>} : !snn.spikes<4> -> !snn.current<4>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<1x4x4>) -> !snn.spikes<1x2x2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has no Loihi 2 form (Lava's Dense, Sparse, DelayDense and Conv take snn.linear, snn.affine, snn.sparse, snn.procedural and snn.conv2d)}}
+  %p = snn.sum_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x4x4> -> !snn.current<1x2x2>
+  %s = snn.if(%p) {v_threshold = #snn.q<1 mV>} : (!snn.current<1x2x2>) -> !snn.spikes<1x2x2>
+  snn.output %s : !snn.spikes<1x2x2>
+}
+
+// -----
+
+// A kernel weight 10^4 times the threshold brings the scale down until the
+// threshold rounds to nothing.
+snn.network @model(%in: !snn.spikes<1x2x2>) -> !snn.spikes<1x1x1> attributes {dt = #snn.q<1 ms>} {
+  %c = snn.conv2d %in {weight = dense<10000.0> : tensor<1x1x2x2xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x2x2> -> !snn.current<1x1x1>
+  // expected-error @+1 {{needs a threshold of 0 in Loihi 2 units, outside 1..131071}}
+  %s = snn.if(%c) {v_threshold = #snn.q<1 mV>} : (!snn.current<1x1x1>) -> !snn.spikes<1x1x1>
+  snn.output %s : !snn.spikes<1x1x1>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{needs a bias of 786432 per step in Loihi 2 units for neuron 0, beyond 4095 << 7}}
+  %s = snn.if(%i) {v_threshold = #snn.q<1 mV>, bias = #snn.q<3 nA>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
