@@ -686,8 +686,11 @@ public:
 } // namespace
 
 std::unique_ptr<Node> makeNeuronNode(const std::string &kind);
+std::unique_ptr<Node> makeLoihi2Node(const std::string &kind);
 
 NodeFactory snnrt::findNodeFactory(const std::string &kind) {
+  if (kind.rfind("loihi2.", 0) == 0 && makeLoihi2Node(kind))
+    return [kind] { return makeLoihi2Node(kind); };
   if (makeNeuronNode(kind))
     return [kind] { return makeNeuronNode(kind); };
   if (kind == "linear" || kind == "affine")

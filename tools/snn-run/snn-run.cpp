@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Inputs.h"
+#include "LavaReference.h"
 #include "Outputs.h"
 
 #include <algorithm>
@@ -42,7 +43,14 @@ const char *kUsage =
     "  --seed S              seed of Poisson inputs without their own (0)\n"
     "  --threads T           threads per step (1); results do not change\n"
     "  --quiet               no summary, no progress bar\n"
-    "  --dump                print the image's records as text and exit\n";
+    "  --dump                print the image's records as text and exit\n"
+    "  --lava-reference FILE replay a reference run of Lava's bit-accurate\n"
+    "                        models (parameters, inputs and traces in JSON) on\n"
+    "                        the Loihi 2 process models, print 'mismatches: N'\n"
+    "                        and the first few; exit 1 if N > 0\n"
+    "\n"
+    "MODEL is an snnx image (snnc --target=cpu) or a Loihi 2 artifact\n"
+    "(snnc --target=loihi2, a .json file).\n";
 
 int fail(const std::string &message) {
   std::fprintf(stderr, "snn-run: error: %s\n", message.c_str());
@@ -85,7 +93,8 @@ struct InputSpec {
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string model, spikesPath, countsPath, probesPath, activityPath;
+  std::string model, spikesPath, countsPath, probesPath, activityPath,
+      referencePath;
   std::vector<InputSpec> inputSpecs;
   long long steps = -1;
   bool stepsGiven = false, quiet = false, dump = false;
@@ -143,9 +152,9 @@ int main(int argc, char **argv) {
       inputSpecs.push_back({flag, size_t(k), v.substr(eq + 1)});
       continue;
     }
-    static const char *kValueFlags[] = {"--steps",  "--seed",   "--spikes",
-                                        "--counts", "--probes", "--activity",
-                                        "--threads"};
+    static const char *kValueFlags[] = {
+        "--steps",  "--seed",     "--spikes",  "--counts",
+        "--probes", "--activity", "--threads", "--lava-reference"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
         std::end(kValueFlags))
       return fail("unknown option '" + flag + "' (see --help)");
@@ -174,9 +183,16 @@ int main(int argc, char **argv) {
       countsPath = v;
     } else if (flag == "--probes") {
       probesPath = v;
+    } else if (flag == "--lava-reference") {
+      referencePath = v;
     } else {
       activityPath = v;
     }
+  }
+  if (!referencePath.empty()) {
+    if (!model.empty())
+      return fail("--lava-reference takes no model ('" + model + "')");
+    return replayLavaReference(referencePath, 10);
   }
   if (model.empty())
     return fail("no model given (usage: snn-run MODEL.snnx --steps N)");
