@@ -55,6 +55,11 @@ void snnc::populateSNNMappingPipeline(OpPassManager &pm, Stage stage,
     SNNResourceAnalysisOptions analysis;
     analysis.target = chip.str();
     pm.addNestedPass<snn::NetworkOp>(createSNNResourceAnalysis(analysis));
+    if (chipHasNumberFormats(chip)) {
+      SNNQuantizeOptions quantize;
+      quantize.target = chip.str();
+      pm.addNestedPass<snn::NetworkOp>(createSNNQuantize(quantize));
+    }
   } else if (stage == Stage::mapped) {
     SNNPartitionOptions partition;
     partition.target = chip.str();

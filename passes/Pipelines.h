@@ -37,8 +37,12 @@ void populateSNNDiscretizePipeline(mlir::OpPassManager &pm,
                                    const FrontendOptions &options);
 
 /// The chip-independent middle end against one chip description: identical
-/// tensors shared, then resources analysed (stage `quantized`, until a
-/// quantizer joins it), then partition and placement (stage `mapped`).
+/// tensors shared, resources analysed and, for a chip whose number formats
+/// snn-quantize knows, quantized (stage `quantized`), then partition and
+/// placement (stage `mapped`).
+/// True if snn-quantize knows the chip's number formats (loihi2).
+bool chipHasNumberFormats(llvm::StringRef chip);
+
 void populateSNNMappingPipeline(mlir::OpPassManager &pm, Stage stage,
                                 llvm::StringRef chip);
 

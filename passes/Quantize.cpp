@@ -27,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Passes.h"
+#include "passes/Pipelines.h"
 #include "passes/SynapseCost.h"
 #include "targets/ChipDescription.h"
 
@@ -431,9 +432,7 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
            << shortNumber(maxQ / std::ldexp(1.0, exp)) << " at exponent "
            << exp << " in its target's scale, beyond " << int64_t(limit);
   auto mantissa = [&](double q) {
-    double m = step * std::nearbyint(q / std::ldexp(1.0, exp) / step);
-    m = std::clamp(m, mode == lo::SignMode::Mixed ? -256.0 : -255.0, 255.0);
-    return int64_t(m);
+    return lo::nearestMantissa(q / std::ldexp(1.0, exp), mode);
   };
 
   NamedAttrList quant;
@@ -621,7 +620,7 @@ void SNNQuantizePass::runOnOperation() {
   const ChipDescription *chip = lookupChipOrError(network, target);
   if (!chip)
     return signalPassFailure();
-  if (chip->name != "loihi2") {
+  if (!chipHasNumberFormats(chip->name)) {
     network.emitOpError()
         << "cannot be quantized for " << chip->name
         << ": snn-quantize knows the number formats of loihi2 only";
@@ -693,3 +692,7 @@ void SNNQuantizePass::runOnOperation() {
     return signalPassFailure();
 }
 } // namespace
+
+bool snnc::chipHasNumberFormats(llvm::StringRef chip) {
+  return chip == "loihi2";
+}

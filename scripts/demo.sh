@@ -23,6 +23,7 @@ run_args() {
     hh_population) echo "--steps 10000 --current 0=0" ;;     # 100 ms, bias sweep
     lif_classifier) echo "--steps 100 --poisson 0=100,1" ;;  # 100 ms of 100 Hz input
     conv_snn) echo "--steps 100 --poisson 0=200,1" ;;        # 100 ms of 200 Hz events
+    loihi_demo) echo "--steps 2000 --poisson 0=20,7" ;;      # 2 s of 20 Hz input
   esac
 }
 
@@ -31,13 +32,22 @@ for model in examples/*.mlir; do
   echo
   echo "== $model"
   for target in $targets; do
-    "$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.$target"
-    echo "   compiled for $target: $OUT/$name.$target"
+    if log=$("$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.$target" 2>&1); then
+      echo "   compiled for $target: $OUT/$name.$target"
+    else
+      # A model that uses what the target lacks gets diagnostics; show the first.
+      echo "   not for $target: $(echo "$log" | grep -m1 'error:' | sed 's/.*error: //')"
+    fi
   done
   if [ -f "$OUT/$name.cpu" ]; then
     # shellcheck disable=SC2046
     "$BIN/snn-run" "$OUT/$name.cpu" $(run_args "$name") \
       --activity "$OUT/$name.activity.json" | sed 's/^/   /'
+  fi
+  if [ -f "$OUT/$name.loihi2/$name.json" ]; then
+    echo "   the same input on the Loihi 2 artifact (integer process models):"
+    # shellcheck disable=SC2046
+    "$BIN/snn-run" "$OUT/$name.loihi2/$name.json" $(run_args "$name") | sed 's/^/   /'
   fi
   # Energy on each chip from the activity the emulator just measured.
   for chip in loihi2 truenorth akida; do

@@ -37,6 +37,11 @@ public:
   /// One line for `snnc --list-targets`.
   virtual llvm::StringRef getDescription() const = 0;
 
+  /// The chip description this target compiles for (its quantization,
+  /// partitioning and placement come from the chip's mapping pipeline), or
+  /// empty for a target without a chip.
+  virtual llvm::StringRef getChip() const { return ""; }
+
   /// Adds the passes that take a discretized module to the end of `stage`
   /// (`quantized`, `mapped` or `target-ir`); stages the target does not have
   /// add nothing.

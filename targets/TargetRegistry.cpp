@@ -2,6 +2,7 @@
 
 #include "targets/Target.h"
 #include "targets/cpu/CPUTarget.h"
+#include "targets/loihi2/Loihi2Target.h"
 
 #include <algorithm>
 
@@ -44,4 +45,5 @@ void snnc::registerAllTargets() {
     return;
   done = true;
   registerCPUTarget();
+  registerLoihi2Target();
 }

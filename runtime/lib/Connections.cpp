@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Nodes.h"
+#include "snnrt/Procedural.h"
 #include "Math.h"
 #include "Random.h"
 #include "SynapseList.h"
@@ -347,6 +348,19 @@ public:
   }
 
   size_t numBlocks() const { return (m + blockSize - 1) / blockSize; }
+
+  /// Calls fn(source, target, weight) for every synapse, by source.
+  template <typename Fn> void forEachSynapse(Fn &&fn) const {
+    for (uint32_t i = 0; i < uint32_t(nIn); ++i) {
+      if (connector == 0)
+        targetsOf(i, 0, numBlocks(),
+                  [&](size_t j) { fn(i, uint32_t(j), weightOf(i, j)); });
+      else if (connector == 1)
+        expanded.forEach(i, [&](uint32_t j, float w) { fn(i, j, double(w)); });
+      else
+        fn(i, i, weightOf(i, i));
+    }
+  }
 
   void step(Context &ctx) override {
     stepRange(ctx, 0, 1);
@@ -712,4 +726,40 @@ NodeFactory snnrt::findNodeFactory(const std::string &kind) {
   if (kind == "input")
     return [] { return std::make_unique<InputNode>(); };
   return nullptr;
+}
+
+bool snnrt::expandProcedural(const ProceduralRule &rule, size_t sources,
+                             size_t targets,
+                             std::vector<ProceduralSynapse> &out,
+                             std::string &error) {
+  // The emulator's own node, initialized from the fields of an image
+  // record, enumerates its synapses.
+  ImageWriter writer;
+  writer.beginRecord();
+  writer.addI64("connector", {rule.connector});
+  writer.addI64("seed", {rule.seed});
+  writer.addF64("weight", {double(rule.weightKind), rule.w0, rule.w1});
+  writer.addI64("allow_autapses", {rule.allowAutapses ? 1 : 0});
+  writer.addF64("probability", {rule.probability});
+  writer.addI64("indegree", {rule.indegree});
+  std::vector<uint8_t> bytes = writer.finish();
+  std::vector<Record> records;
+  if (!parseImage(bytes.data(), bytes.size(), records, error))
+    return false;
+  std::vector<std::unique_ptr<Node>> nodes;
+  nodes.push_back(std::make_unique<InputNode>());
+  nodes[0]->out.size = sources;
+  ProceduralNode node;
+  node.inputs = {0};
+  node.mode = {kSameStep};
+  node.out.size = targets;
+  Context ctx{&nodes, 1.0};
+  FieldReader reader(records[0], "procedural", error);
+  if (!node.init(reader, ctx))
+    return false;
+  out.clear();
+  node.forEachSynapse([&](uint32_t i, uint32_t j, double w) {
+    out.push_back({i, j, w});
+  });
+  return true;
 }

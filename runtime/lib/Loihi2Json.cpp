@@ -492,6 +492,31 @@ Graph readArtifact(const json &doc, const std::string &dir) {
       targetOf[from] = to;
     else
       fail(what + ": ports must be s_out -> s_in or a_out -> a_in");
+    // Views: a Conv reads and writes (W, H, C) tensors; the populations
+    // around it keep the snn dialect's (C, H, W) order.
+    if (c.contains("view")) {
+      bool in = fromPort == "s_out";
+      Process *conv = g.find(in ? to : from);
+      if (!conv || conv->kind != "loihi2.conv")
+        fail(what + ": views are supported around a Conv only");
+      const json &view = c["view"];
+      auto step = [&](size_t k, const char *key) -> const json * {
+        if (!view.is_array() || view.size() != 2 || !view[k].is_object() ||
+            !view[k].contains(key))
+          return nullptr;
+        return &view[k][key];
+      };
+      const json *reshape = step(in ? 0 : 1, "reshape");
+      const json *transpose = step(in ? 1 : 0, "transpose");
+      if (!reshape || !transpose ||
+          intArray(*transpose, what + " transpose", "") !=
+              std::vector<int64_t>{2, 1, 0})
+        fail(what + (in ? ": the view must be reshape to (C, H, W), then "
+                          "transpose [2, 1, 0]"
+                        : ": the view must be transpose [2, 1, 0], then "
+                          "reshape (flatten)"));
+      conv->ints[in ? "input_chw" : "output_chw"] = {1};
+    }
   }
   for (const Process &p : std::vector<Process>(g.processes)) {
     if (p.kind == "input" || p.kind == "loihi2.lif")

@@ -321,6 +321,10 @@ public:
       dil[d] = dilation[d];
     }
     groups = g;
+    int64_t flag = 0;
+    inputCHW = reader.has("input_chw") && reader.i64("input_chw", flag) && flag;
+    outputCHW =
+        reader.has("output_chw") && reader.i64("output_chw", flag) && flag;
     if (size_t(k[0] * k[1] * k[2] * k[3]) != weight.size())
       return reader.fail("'weight' does not hold the kernel's shape");
     if (size_t(in[0] * in[1] * in[2]) != input(ctx, 0).size)
@@ -342,8 +346,16 @@ public:
   void step(Context &ctx) override {
     const Stream &src = input(ctx, 0);
     std::fill(dense.begin(), dense.end(), 0);
-    for (size_t j = 0; j < src.active.size(); ++j)
-      dense[src.active[j]] = payloadOf(src, j);
+    for (size_t j = 0; j < src.active.size(); ++j) {
+      size_t idx = src.active[j];
+      if (inputCHW) {
+        // (c, y, x) in the source's order to (x, y, c).
+        size_t x = idx % size_t(in[0]), y = (idx / size_t(in[0])) % size_t(in[1]),
+               c = idx / size_t(in[0] * in[1]);
+        idx = (x * size_t(in[1]) + y) * size_t(in[2]) + c;
+      }
+      dense[idx] = payloadOf(src, j);
+    }
     int64_t outPerGroup = o[2] / groups, inPerGroup = k[3];
     const int64_t bound = lo::kStateBound;
     for (int64_t x = 0; x < o[0]; ++x)
@@ -372,7 +384,9 @@ public:
           int64_t wrapped = ((sum + bound) % (2 * bound) + 2 * bound) %
                                 (2 * bound) -
                             bound;
-          out.values[size_t((x * o[1] + y) * o[2] + c)] = double(wrapped);
+          size_t at = outputCHW ? size_t((c * o[1] + y) * o[0] + x)
+                                : size_t((x * o[1] + y) * o[2] + c);
+          out.values[at] = double(wrapped);
         }
     activity.synapticEvents += src.active.size() * uint64_t(k[0] / groups) *
                                uint64_t(k[1] * k[2]);
@@ -385,6 +399,9 @@ private:
   std::vector<int64_t> weight, dense;
   int64_t k[4] = {}, in[3] = {}, o[3] = {}, s[2] = {}, p[2] = {},
           dil[2] = {}, groups = 1;
+  /// The source and the consumer keep (C, H, W) order (a view in the
+  /// artifact); Lava's own tensors are (W, H, C).
+  bool inputCHW = false, outputCHW = false;
 };
 } // namespace
 

@@ -221,6 +221,14 @@ int main(int argc, char **argv) {
                 (*stage <= snnc::Stage::mapped ? " or a chip (--chip=NAME)"
                                                : ""));
   }
+  // A target with a chip maps onto that chip; --chip may only repeat it.
+  if (target && !target->getChip().empty()) {
+    if (!chipName.empty() && chipName != target->getChip())
+      return fail("--chip=" + chipName + " conflicts with --target=" +
+                  targetName + ", which compiles for " +
+                  target->getChip().str());
+    chipName = target->getChip().str();
+  }
   if (!chipName.empty() && !snnc::lookupChip(chipName)) {
     std::string known;
     for (StringRef name : snnc::chipNames())

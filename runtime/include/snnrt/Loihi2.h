@@ -89,6 +89,21 @@ inline int64_t prepareWeight(int64_t w, int numWeightBits, SignMode mode) {
   return inhibitory ? -w : w;
 }
 
+/// The prepared 8-bit mantissa nearest to `q` (a weight in mantissa
+/// units): even under MIXED, where Lava's truncation keeps 7 bits and the
+/// sign, and within [-256, 254] / [0, 255] / [-255, 0].
+inline int64_t nearestMantissa(double q, SignMode mode) {
+  double step = mode == SignMode::Mixed ? 2.0 : 1.0;
+  double m = step * __builtin_nearbyint(q / step);
+  double lo = mode == SignMode::Mixed        ? -256.0
+              : mode == SignMode::Inhibitory ? -255.0
+                                             : 0.0;
+  double hi = mode == SignMode::Mixed        ? 254.0
+              : mode == SignMode::Inhibitory ? 0.0
+                                             : 255.0;
+  return int64_t(m < lo ? lo : (m > hi ? hi : m));
+}
+
 /// x * 2^e for e >= 0, x >> -e (toward minus infinity) otherwise.
 inline int64_t shiftExp(int64_t x, int e) {
   return e >= 0 ? x * (int64_t(1) << e) : (x >> -e);

@@ -1,0 +1,669 @@
+//===- Loihi2Target.cpp - Lava-compatible JSON for Loihi 2 ----------------===//
+//
+// Lowers a quantized, mapped network to Lava processes (docs/targets/
+// loihi2.md): every population becomes a LIF with the integer parameters
+// snn-quantize chose, every weighted connection a Dense, Sparse,
+// DelayDense, DelaySparse or Conv with its prepared weights, every network
+// input a RingBuffer. The emitter reads the IR only; every file is written
+// under a temporary name and renamed once all of them are complete.
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/loihi2/Loihi2Target.h"
+
+#include "dialects/SNN/SNNOps.h"
+#include "dialects/SNN/Weights.h"
+#include "passes/Report.h"
+#include "targets/ChipDescription.h"
+#include "targets/Target.h"
+
+#include "snnrt/Loihi2.h"
+#include "snnrt/Loihi2Model.h"
+#include "snnrt/Npy.h"
+#include "snnrt/Procedural.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cctype>
+#include <cmath>
+#include <map>
+
+using namespace mlir;
+using namespace snnc;
+using namespace snnc::snn;
+namespace json = llvm::json;
+namespace lo = snnrt::loihi2;
+
+namespace {
+/// Arrays longer than this go to .npy files beside the JSON.
+constexpr size_t kInlineLimit = 1024;
+
+/// The emitted files, by name inside the output folder, in order.
+using Files =
+    llvm::MapVector<std::string, std::string, std::map<std::string, unsigned>>;
+
+class Emitter {
+public:
+  Emitter(NetworkOp network, std::string stem, Files &files)
+      : network(network), stem(std::move(stem)), files(files) {}
+
+  FailureOr<json::Value> run();
+
+private:
+  std::string nameOf(Operation *op);
+  json::Value array(const std::string &process, const std::string &param,
+                    ArrayRef<int64_t> shape, ArrayRef<int64_t> values);
+  json::Value scalarOrArray(const std::string &process,
+                            const std::string &param, ArrayRef<int64_t> values);
+  /// The process a spike stream comes from (through flattens and delays)
+  /// and the delay, per source element, that the stream picked up.
+  FailureOr<std::pair<std::string, SmallVector<int64_t>>>
+  sourceOf(Operation *conn, Value input);
+  Operation *targetOf(Operation *conn);
+  LogicalResult emitPopulation(Operation *op);
+  LogicalResult emitConnection(Operation *op);
+  void connect(StringRef from, StringRef fromPort, StringRef to,
+               StringRef toPort, json::Array view = {});
+
+  NetworkOp network;
+  std::string stem;
+  Files &files;
+  json::Array processes, connections;
+  llvm::DenseMap<Operation *, std::string> names;
+  llvm::DenseMap<Value, std::string> inputNames;
+};
+
+std::string Emitter::nameOf(Operation *op) {
+  auto it = names.find(op);
+  if (it != names.end())
+    return it->second;
+  // As the cpu target names its nodes: a name location (an imported NIR
+  // node's name), else the kind and the op's position after the inputs.
+  std::string name;
+  if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc())) {
+    name = loc.getName().str();
+  } else {
+    size_t position = network.getNumArguments();
+    for (Operation &other : network.getBodyBlock()) {
+      if (&other == op)
+        break;
+      if (!llvm::isa<ProbeOp, OutputOp>(other))
+        ++position;
+    }
+    name = op->getName().stripDialect().str() + "_" + std::to_string(position);
+  }
+  for (char &c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' &&
+        c != '-')
+      c = '_';
+  names[op] = name;
+  return name;
+}
+
+json::Value Emitter::array(const std::string &process,
+                           const std::string &param, ArrayRef<int64_t> shape,
+                           ArrayRef<int64_t> values) {
+  if (values.size() > kInlineLimit) {
+    std::string file = stem + "." + process + "." + param + ".npy";
+    std::vector<double> data(values.begin(), values.end());
+    files[file] = snnrt::encodeNpy(std::vector<int64_t>(shape.begin(),
+                                                        shape.end()),
+                                   data, snnrt::NpyType::i64);
+    return json::Object{{"npy", file}};
+  }
+  // Nested lists in C order.
+  std::function<json::Value(size_t, size_t)> nest = [&](size_t dim,
+                                                        size_t offset) {
+    json::Array a;
+    if (dim + 1 == shape.size()) {
+      for (int64_t i = 0; i < shape[dim]; ++i)
+        a.push_back(values[offset + i]);
+      return json::Value(std::move(a));
+    }
+    size_t stride = 1;
+    for (size_t d = dim + 1; d < shape.size(); ++d)
+      stride *= size_t(shape[d]);
+    for (int64_t i = 0; i < shape[dim]; ++i)
+      a.push_back(nest(dim + 1, offset + i * stride));
+    return json::Value(std::move(a));
+  };
+  return nest(0, 0);
+}
+
+json::Value Emitter::scalarOrArray(const std::string &process,
+                                   const std::string &param,
+                                   ArrayRef<int64_t> values) {
+  if (values.size() == 1)
+    return values[0];
+  return array(process, param, {int64_t(values.size())}, values);
+}
+
+void Emitter::connect(StringRef from, StringRef fromPort, StringRef to,
+                      StringRef toPort, json::Array view) {
+  json::Object c{{"from", json::Array{from.str(), fromPort.str()}},
+                 {"to", json::Array{to.str(), toPort.str()}}};
+  if (!view.empty())
+    c["view"] = std::move(view);
+  connections.push_back(std::move(c));
+}
+
+FailureOr<std::pair<std::string, SmallVector<int64_t>>>
+Emitter::sourceOf(Operation *conn, Value input) {
+  int64_t n = getNumElements(input.getType());
+  SmallVector<int64_t> delay(n, 0);
+  while (Operation *def = input.getDefiningOp()) {
+    if (auto d = llvm::dyn_cast<DelayOp>(def)) {
+      ArrayRef<int64_t> steps = *d.getSteps();
+      for (int64_t i = 0; i < n; ++i)
+        delay[i] += steps.size() == 1 ? steps[0] : steps[i];
+      input = d.getInput();
+      continue;
+    }
+    if (llvm::isa<FlattenOp>(def)) {
+      input = def->getOperand(0);
+      continue;
+    }
+    if (llvm::isa<NeuronOpInterface>(def))
+      return std::make_pair(nameOf(def), delay);
+    return conn->emitOpError() << "reads '" << def->getName()
+                               << "', which has no Loihi 2 process";
+  }
+  auto it = inputNames.find(input);
+  if (it == inputNames.end())
+    return conn->emitOpError() << "reads a value the emitter did not lower";
+  for (int64_t d : delay)
+    if (d > lo::kMaxDelay)
+      return conn->emitOpError() << "delays by " << d << " steps; Loihi 2 "
+                                 << "synapses delay by at most "
+                                 << lo::kMaxDelay;
+  return std::make_pair(it->second, delay);
+}
+
+Operation *Emitter::targetOf(Operation *conn) {
+  Value v = conn->getResult(0);
+  while (true) {
+    for (Operation *user : v.getUsers()) {
+      if (llvm::isa<FlattenOp>(user)) {
+        v = user->getResult(0);
+        break;
+      }
+      if (llvm::isa<NeuronOpInterface>(user))
+        return user;
+    }
+    bool flattened = llvm::any_of(v.getUsers(), [](Operation *u) {
+      return llvm::isa<FlattenOp>(u);
+    });
+    if (!flattened)
+      break;
+  }
+  for (Operation *user : v.getUsers())
+    if (llvm::isa<NeuronOpInterface>(user))
+      return user;
+  return nullptr;
+}
+
+SmallVector<int64_t> intsOf(Attribute attr) {
+  SmallVector<int64_t> out;
+  if (auto i = llvm::dyn_cast_or_null<IntegerAttr>(attr))
+    out.push_back(i.getInt());
+  else if (auto a = llvm::dyn_cast_or_null<DenseI64ArrayAttr>(attr))
+    out.assign(a.asArrayRef().begin(), a.asArrayRef().end());
+  else if (auto e = llvm::dyn_cast_or_null<DenseIntElementsAttr>(attr))
+    for (const APInt &v : e.getValues<APInt>())
+      out.push_back(v.getSExtValue());
+  return out;
+}
+
+LogicalResult Emitter::emitPopulation(Operation *op) {
+  auto quant = op->getAttrOfType<DictionaryAttr>("snn.quant");
+  if (!quant)
+    return op->emitOpError()
+           << "is not quantized; run snn-quantize{target=loihi2} first";
+  std::string name = nameOf(op);
+  int64_t n = getNumElements(op->getResult(0).getType());
+  json::Object params;
+  for (const char *key : {"du", "dv", "vth"})
+    params[key] = intsOf(quant.get(key)).front();
+  params["bias_mant"] =
+      scalarOrArray(name, "bias_mant", intsOf(quant.get("bias_mant")));
+  params["bias_exp"] =
+      scalarOrArray(name, "bias_exp", intsOf(quant.get("bias_exp")));
+  params["u"] = scalarOrArray(name, "u", intsOf(quant.get("u_init")));
+  params["v"] = scalarOrArray(name, "v", intsOf(quant.get("v_init")));
+  json::Object p{{"name", name},
+                 {"class", "LIF"},
+                 {"shape", json::Array{n}},
+                 {"params", std::move(params)},
+                 {"snn",
+                  json::Object{
+                      {"op", op->getName().getStringRef()},
+                      {"shape", json::Array(getStreamShape(op->getResult(0).getType()))},
+                      {"spiking", llvm::isa<SpikeType>(
+                                      op->getResult(0).getType())},
+                      {"scale_per_mV",
+                       quant.getAs<FloatAttr>("scale").getValueAsDouble()},
+                      {"v_offset_mV",
+                       quant.getAs<FloatAttr>("v_offset").getValueAsDouble()},
+                  }}};
+  if (auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores")) {
+    int64_t chunk = op->getAttrOfType<IntegerAttr>("snn.chunk").getInt();
+    json::Array slices;
+    ArrayRef<int64_t> c = cores.asArrayRef();
+    for (size_t i = 0; i < c.size();) {
+      size_t j = i;
+      while (j < c.size() && c[j] == c[i])
+        ++j;
+      int64_t first = int64_t(i) * chunk;
+      int64_t count = std::min(n, int64_t(j) * chunk) - first;
+      slices.push_back(json::Array{first, count, c[i]});
+      i = j;
+    }
+    p["cores"] = std::move(slices);
+  }
+  processes.push_back(std::move(p));
+  return success();
+}
+
+LogicalResult Emitter::emitConnection(Operation *op) {
+  auto quant = op->getAttrOfType<DictionaryAttr>("snn.quant");
+  if (!quant)
+    return op->emitOpError()
+           << "is not quantized; run snn-quantize{target=loihi2} first";
+  std::string name = nameOf(op);
+  Operation *target = targetOf(op);
+  if (!target)
+    return op->emitOpError() << "feeds no neuron population";
+  auto source = sourceOf(op, op->getOperand(0));
+  if (failed(source))
+    return failure();
+  auto &[from, delay] = *source;
+  bool delayed = llvm::any_of(delay, [](int64_t d) { return d != 0; });
+  int64_t rows = getNumElements(op->getResult(0).getType());
+  int64_t cols = getNumElements(op->getOperand(0).getType());
+  auto spikes = llvm::dyn_cast<SpikeType>(op->getOperand(0).getType());
+  int64_t messageBits = spikes ? int64_t(spikes.getPayloadBits()) : 0;
+  int64_t exp = intsOf(quant.get("weight_exp")).front();
+  StringRef signName = quant.getAs<StringAttr>("sign_mode").getValue();
+  lo::SignMode sign = lo::SignMode::Mixed;
+  lo::parseSignMode(signName.str(), sign);
+  json::Object params{{"weight_exp", exp},
+                      {"num_weight_bits", intsOf(quant.get("num_weight_bits"))
+                                              .front()},
+                      {"sign_mode", int64_t(sign)},
+                      {"num_message_bits", messageBits}};
+  std::string cls;
+  json::Array view;
+
+  auto sparseWeights = [&](ArrayRef<int64_t> r, ArrayRef<int64_t> c,
+                           ArrayRef<int64_t> w) {
+    int64_t nnz = int64_t(w.size());
+    params["weights"] = json::Object{
+        {"shape", json::Array{rows, cols}},
+        {"rows", array(name, "rows", {nnz}, r)},
+        {"cols", array(name, "cols", {nnz}, c)},
+        {"values", array(name, "values", {nnz}, w)}};
+    if (delayed) {
+      SmallVector<int64_t> d;
+      for (int64_t col : c)
+        d.push_back(delay[col]);
+      params["delays"] = array(name, "delays", {nnz}, d);
+    }
+    cls = delayed ? "DelaySparse" : "Sparse";
+  };
+
+  if (llvm::isa<LinearOp, AffineOp>(op)) {
+    SmallVector<int64_t> w = intsOf(quant.get("weights"));
+    params["weights"] = array(name, "weights", {rows, cols}, w);
+    if (delayed) {
+      SmallVector<int64_t> d;
+      for (int64_t r = 0; r < rows; ++r)
+        d.append(delay.begin(), delay.end());
+      params["delays"] = array(name, "delays", {rows, cols}, d);
+    }
+    cls = delayed ? "DelayDense" : "Dense";
+  } else if (auto sparse = llvm::dyn_cast<SparseOp>(op)) {
+    SmallVector<int64_t> rowIdx, colIdx;
+    if (failed(readIntegers(sparse.getRows(), rowIdx)) ||
+        failed(readIntegers(sparse.getCols(), colIdx)))
+      return op->emitOpError() << "has indices that cannot be read";
+    SmallVector<int64_t> r;
+    if (sparse.getFormat() == SparseFormat::csr) {
+      for (int64_t m = 0; m + 1 < int64_t(rowIdx.size()); ++m)
+        for (int64_t k = rowIdx[m]; k < rowIdx[m + 1]; ++k)
+          r.push_back(m);
+    } else {
+      r = rowIdx;
+    }
+    sparseWeights(r, colIdx, intsOf(quant.get("weights")));
+  } else if (auto proc = llvm::dyn_cast<ProceduralOp>(op)) {
+    DistributionAttr dist = proc.getWeight();
+    ArrayRef<double> p = dist.getParams().asArrayRef();
+    snnrt::ProceduralRule rule;
+    rule.connector = int64_t(proc.getConnector());
+    rule.probability = proc.getProbabilityAttr()
+                           ? proc.getProbabilityAttr().getValueAsDouble()
+                           : 0.0;
+    rule.indegree = proc.getIndegree() ? *proc.getIndegree() : 0;
+    rule.seed = proc.getSeed();
+    rule.weightKind = int(dist.getKind());
+    rule.w0 = p[0];
+    rule.w1 = p.size() > 1 ? p[1] : 0.0;
+    rule.allowAutapses = proc.getAllowAutapses();
+    std::vector<snnrt::ProceduralSynapse> synapses;
+    std::string error;
+    if (!snnrt::expandProcedural(rule, size_t(cols), size_t(rows), synapses,
+                                 error))
+      return op->emitOpError() << "cannot lay out its synapses: " << error;
+    double scale = quant.getAs<FloatAttr>("weight_scale").getValueAsDouble();
+    SmallVector<int64_t> r, c, w;
+    for (const auto &s : synapses) {
+      r.push_back(s.target);
+      c.push_back(s.source);
+      w.push_back(lo::nearestMantissa(s.weight * scale, sign));
+    }
+    sparseWeights(r, c, w);
+  } else if (auto conv = llvm::dyn_cast<Conv2dOp>(op)) {
+    if (delayed)
+      return op->emitOpError() << "is delayed; Lava's Conv has no delays";
+    // Our tensors are (C, H, W) with a PyTorch (correlation) kernel
+    // [Cout, Cin/g, Kh, Kw]; Lava's are (W, H, C) with a convolution kernel
+    // (Cout, Kw, Kh, Cin/g): w_lava[o][x][y][i] = w[o][i][Kh-1-y][Kw-1-x].
+    ArrayRef<int64_t> in = getStreamShape(op->getOperand(0).getType());
+    auto kshape = llvm::cast<ShapedType>(conv.getWeight().getType()).getShape();
+    int64_t co = kshape[0], ci = kshape[1], kh = kshape[2], kw = kshape[3];
+    SmallVector<int64_t> w = intsOf(quant.get("weights")), lava;
+    for (int64_t o = 0; o < co; ++o)
+      for (int64_t x = 0; x < kw; ++x)
+        for (int64_t y = 0; y < kh; ++y)
+          for (int64_t i = 0; i < ci; ++i)
+            lava.push_back(
+                w[((o * ci + i) * kh + (kh - 1 - y)) * kw + (kw - 1 - x)]);
+    params = json::Object{
+        {"weight", array(name, "weight", {co, kw, kh, ci}, lava)},
+        {"input_shape", json::Array{in[2], in[1], in[0]}},
+        {"padding", json::Array{conv.getPadding()[1], conv.getPadding()[0]}},
+        {"stride", json::Array{conv.getStride()[1], conv.getStride()[0]}},
+        {"dilation",
+         json::Array{conv.getDilation()[1], conv.getDilation()[0]}},
+        {"groups", conv.getGroups()},
+        {"graded_spike", messageBits > 0}};
+    cls = "Conv";
+    // Views turn our (C, H, W) order into Lava's (W, H, C) and back.
+    ArrayRef<int64_t> out = getStreamShape(op->getResult(0).getType());
+    connect(from, "s_out", name, "s_in",
+            json::Array{json::Object{{"reshape", json::Array(in)}},
+                        json::Object{{"transpose", json::Array{2, 1, 0}}}});
+    processes.push_back(json::Object{{"name", name},
+                                     {"class", cls},
+                                     {"shape", json::Array{out[2], out[1],
+                                                           out[0]}},
+                                     {"params", std::move(params)}});
+    connect(name, "a_out", nameOf(target), "a_in",
+            json::Array{json::Object{{"transpose", json::Array{2, 1, 0}}},
+                        json::Object{{"reshape", json::Array{rows}}}});
+    return success();
+  } else {
+    return op->emitOpError() << "has no Loihi 2 process";
+  }
+  processes.push_back(json::Object{{"name", name},
+                                   {"class", cls},
+                                   {"shape", json::Array{rows, cols}},
+                                   {"params", std::move(params)}});
+  connect(from, "s_out", name, "s_in");
+  connect(name, "a_out", nameOf(target), "a_in");
+  return success();
+}
+
+FailureOr<json::Value> Emitter::run() {
+  // Inputs: one RingBuffer per network argument, fed at run time.
+  for (BlockArgument arg : network.getBodyBlock().getArguments()) {
+    auto stream = llvm::dyn_cast<SpikeType>(arg.getType());
+    if (!stream)
+      return network.emitOpError()
+             << "has a current input (argument " << arg.getArgNumber()
+             << "); Loihi 2 takes spikes";
+    std::string name = "input_" + std::to_string(arg.getArgNumber());
+    inputNames[arg] = name;
+    processes.push_back(json::Object{
+        {"name", name},
+        {"class", "RingBuffer"},
+        {"shape", json::Array{stream.getNumElements()}},
+        {"params",
+         json::Object{{"num_message_bits", int64_t(stream.getPayloadBits())}}},
+        {"input", int64_t(arg.getArgNumber())},
+        {"snn", json::Object{{"shape", json::Array(stream.getShape())}}}});
+  }
+  for (Operation &op : network.getBodyBlock())
+    if (llvm::isa<NeuronOpInterface>(op))
+      if (failed(emitPopulation(&op)))
+        return failure();
+  for (Operation &op : network.getBodyBlock()) {
+    if (llvm::isa<NeuronOpInterface, FlattenOp, DelayOp, OutputOp, ProbeOp>(
+            op))
+      continue;
+    if (failed(emitConnection(&op)))
+      return failure();
+  }
+  json::Array outputs, probes;
+  auto producer = [&](Value v) -> Operation * {
+    while (Operation *def = v.getDefiningOp()) {
+      if (llvm::isa<FlattenOp>(def)) {
+        v = def->getOperand(0);
+        continue;
+      }
+      return llvm::isa<NeuronOpInterface>(def) ? def : nullptr;
+    }
+    return nullptr;
+  };
+  auto outputOp = llvm::cast<OutputOp>(network.getBodyBlock().getTerminator());
+  for (auto [k, v] : llvm::enumerate(outputOp.getOutputs())) {
+    Operation *pop = producer(v);
+    if (!pop)
+      return outputOp.emitOpError()
+             << "returns result " << k << ", which no population produces";
+    if (llvm::isa<SpikeType>(v.getType()))
+      outputs.push_back(nameOf(pop));
+    else
+      probes.push_back(json::Object{{"name", "output_" + std::to_string(k)},
+                                    {"process", nameOf(pop)},
+                                    {"var", "v"}});
+  }
+  for (ProbeOp probe : network.getBodyBlock().getOps<ProbeOp>()) {
+    Operation *pop = producer(probe.getSource());
+    if (!pop)
+      return probe.emitOpError() << "records a stream no population produces";
+    json::Object p{{"name", probe.getName()}, {"process", nameOf(pop)}};
+    if (auto state = probe.getState()) {
+      if (*state != "v" && *state != "i")
+        return probe.emitOpError() << "records '" << *state
+                                   << "', which Loihi 2's LIF does not have";
+      p["var"] = *state == "i" ? "u" : "v";
+    }
+    probes.push_back(std::move(p));
+  }
+  json::Object doc{{"format", lo::kArtifactFormat},
+                   {"version", int64_t(lo::kArtifactVersion)},
+                   {"compiler", "snnc"},
+                   {"model", network.getSymName()},
+                   {"processes", std::move(processes)},
+                   {"connections", std::move(connections)},
+                   {"outputs", std::move(outputs)},
+                   {"probes", std::move(probes)}};
+  if (auto dt = network.getDt())
+    doc["dt_ms"] = llvm::cast<QuantityAttr>(*dt).getValues()[0];
+  if (auto place = network->getAttrOfType<DictionaryAttr>("snn.placement")) {
+    json::Array cores;
+    if (auto positions = place.getAs<DenseI64ArrayAttr>("positions")) {
+      ArrayRef<int64_t> p = positions.asArrayRef();
+      for (size_t i = 0; i + 2 < p.size(); i += 3)
+        cores.push_back(json::Array{p[i], p[i + 1], p[i + 2]});
+    }
+    doc["mapping"] = json::Object{
+        {"chips", place.getAs<IntegerAttr>("chips").getInt()},
+        {"core_positions", std::move(cores)},
+        {"note", "each LIF's \"cores\" lists [first neuron, count, core]; "
+                 "core_positions[core] is [chip, x, y]"}};
+  }
+  return json::Value(std::move(doc));
+}
+
+/// JSON with objects indented and arrays of numbers on one line; keys
+/// sorted (llvm::json::Object keeps no order).
+void printJson(const json::Value &v, llvm::raw_ostream &os, int indent) {
+  auto pad = [&](int n) { os.indent(n); };
+  if (const json::Object *o = v.getAsObject()) {
+    std::vector<std::string> keys;
+    for (const auto &kv : *o)
+      keys.push_back(kv.first.str());
+    llvm::sort(keys);
+    os << "{";
+    for (size_t i = 0; i < keys.size(); ++i) {
+      os << (i ? ",\n" : "\n");
+      pad(indent + 1);
+      os << json::Value(keys[i]) << ": ";
+      printJson(*o->get(keys[i]), os, indent + 1);
+    }
+    os << "\n";
+    pad(indent);
+    os << "}";
+    return;
+  }
+  if (const json::Array *a = v.getAsArray()) {
+    bool flat = llvm::all_of(*a, [](const json::Value &e) {
+      return !e.getAsObject() && !e.getAsArray();
+    });
+    if (flat) {
+      os << "[";
+      for (size_t i = 0; i < a->size(); ++i)
+        os << (i ? ", " : "") << (*a)[i];
+      os << "]";
+      return;
+    }
+    os << "[";
+    for (size_t i = 0; i < a->size(); ++i) {
+      os << (i ? ",\n" : "\n");
+      pad(indent + 1);
+      printJson((*a)[i], os, indent + 1);
+    }
+    os << "\n";
+    pad(indent);
+    os << "]";
+    return;
+  }
+  os << v;
+}
+
+/// Writes every file under a temporary name, then renames them all; on any
+/// failure the temporaries are removed and nothing is left.
+LogicalResult writeAll(ModuleOp module, StringRef dir, const Files &files) {
+  SmallVector<std::pair<std::string, std::string>> written;
+  auto cleanup = [&] {
+    for (auto &[tmp, final] : written)
+      llvm::sys::fs::remove(tmp);
+  };
+  for (const auto &[name, bytes] : files) {
+    SmallString<256> final(dir);
+    llvm::sys::path::append(final, name);
+    SmallString<256> tmp;
+    int fd;
+    if (std::error_code ec = llvm::sys::fs::createUniqueFile(
+            final + ".tmp-%%%%%%", fd, tmp)) {
+      cleanup();
+      return module.emitError() << "cannot write '" << final
+                                << "': " << ec.message();
+    }
+    {
+      llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
+      os << bytes;
+      os.close();
+      if (os.has_error()) {
+        written.push_back({std::string(tmp), std::string(final)});
+        cleanup();
+        return module.emitError() << "cannot write '" << final
+                                  << "': " << os.error().message();
+      }
+    }
+    written.push_back({std::string(tmp), std::string(final)});
+  }
+  for (auto &[tmp, final] : written)
+    if (std::error_code ec = llvm::sys::fs::rename(tmp, final)) {
+      cleanup();
+      return module.emitError() << "cannot write '" << final
+                                << "': " << ec.message();
+    }
+  return success();
+}
+
+class Loihi2Target : public Target {
+public:
+  llvm::StringRef getName() const override { return "loihi2"; }
+  llvm::StringRef getDescription() const override {
+    return "Intel Loihi 2: Lava-compatible JSON (+ .npy), runs in snn-run";
+  }
+  llvm::StringRef getChip() const override { return "loihi2"; }
+  void buildPipeline(OpPassManager &, Stage, const TargetOptions &) const override {
+    // Quantization, sharing, partitioning and placement come from the
+    // chip's mapping pipeline; the emitter lowers from there.
+  }
+  LogicalResult emit(ModuleOp module,
+                     const TargetOptions &options) const override {
+    auto networks = module.getOps<NetworkOp>();
+    if (std::distance(networks.begin(), networks.end()) != 1)
+      return module.emitError() << "the loihi2 target takes one snn.network";
+    NetworkOp network = *networks.begin();
+    std::string path = options.outputPath;
+    if (path == "-" || path.empty())
+      return module.emitError()
+             << "the loihi2 target writes a folder: give -o DIR";
+    // -o DIR (created if needed) or -o DIR/NAME.json.
+    SmallString<256> dir(path);
+    std::string stem = network.getSymName().str();
+    if (llvm::sys::path::extension(path) == ".json") {
+      stem = llvm::sys::path::stem(path).str();
+      dir = llvm::sys::path::parent_path(path);
+      if (dir.empty())
+        dir = ".";
+    }
+    if (std::error_code ec = llvm::sys::fs::create_directories(dir))
+      return module.emitError() << "cannot create '" << dir
+                                << "': " << ec.message();
+    Files files;
+    Emitter emitter(network, stem, files);
+    FailureOr<json::Value> doc = emitter.run();
+    if (failed(doc))
+      return failure();
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    printJson(*doc, os, 0);
+    os << "\n";
+    // The JSON goes first in the listing, the arrays after it.
+    Files ordered;
+    ordered[stem + ".json"] = text;
+    for (auto &[name, bytes] : files)
+      ordered[name] = bytes;
+    std::string report;
+    llvm::raw_string_ostream reportStream(report);
+    printReport(module, reportStream);
+    ordered[stem + ".report.txt"] = report;
+    std::string reportText;
+    llvm::raw_string_ostream reportJsonStream(reportText);
+    reportJsonStream << llvm::formatv("{0:2}", reportJson(module)) << "\n";
+    ordered[stem + ".report.json"] = reportText;
+    std::string svg;
+    llvm::raw_string_ostream svgStream(svg);
+    if (succeeded(writePlacementSvg(module, svgStream)))
+      ordered[stem + ".svg"] = svg;
+    return writeAll(module, dir, ordered);
+  }
+};
+} // namespace
+
+void snnc::registerLoihi2Target() {
+  TargetRegistry::get().add("loihi2",
+                            [] { return std::make_unique<Loihi2Target>(); });
+}
