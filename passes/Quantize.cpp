@@ -453,7 +453,6 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
     } else {
       maxErr = 0.5 * step / perNA; // at most half a mantissa step
     }
-    sumSq = maxErr * maxErr;
   } else {
     SmallVector<int16_t> ints;
     ints.reserve(conn.weights.size());
@@ -476,7 +475,9 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
   }
   double ref = conn.maxAbs > 0 ? conn.maxAbs : 1.0;
   error.append("weight_max", b.getF64FloatAttr(maxErr / ref));
-  error.append("weight_rms", b.getF64FloatAttr(std::sqrt(sumSq) / ref));
+  // Procedural weights are drawn later: their error is the bound above.
+  if (!conn.weights.empty())
+    error.append("weight_rms", b.getF64FloatAttr(std::sqrt(sumSq) / ref));
   op->setAttr("snn.quant", quant.getDictionary(op->getContext()));
   op->setAttr("snn.quant_error", error.getDictionary(op->getContext()));
   maxWeightErrorPpm = std::max<uint64_t>(maxWeightErrorPpm,

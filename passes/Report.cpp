@@ -8,6 +8,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 
+#include <map>
+
 using namespace mlir;
 using namespace snnc;
 using namespace snnc::snn;
@@ -24,6 +26,58 @@ double floatOf(DictionaryAttr d, StringRef key) {
 StringRef stringOf(DictionaryAttr d, StringRef key) {
   auto a = d ? d.getAs<StringAttr>(key) : StringAttr();
   return a ? a.getValue() : StringRef();
+}
+
+/// Neurons on each core of a partitioned network (empty if it is not).
+SmallVector<int64_t> neuronsPerCore(NetworkOp network) {
+  SmallVector<int64_t> counts;
+  network.walk([&](NeuronOpInterface neuron) {
+    Operation *op = neuron.getOperation();
+    auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
+    auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
+    if (!cores || !chunk)
+      return;
+    int64_t size = neuron.getNumNeurons(), step = chunk.getInt();
+    for (auto [k, core] : llvm::enumerate(cores.asArrayRef())) {
+      if (core < 0)
+        continue;
+      if (size_t(core) >= counts.size())
+        counts.resize(core + 1, 0);
+      counts[core] += std::max<int64_t>(
+          0, std::min(step, size - int64_t(k) * step));
+    }
+  });
+  return counts;
+}
+
+/// The largest of each quantization error over the network's ops, with
+/// the op it occurs on.
+struct WorstError {
+  double value = -1;
+  Operation *op = nullptr;
+};
+std::map<std::string, WorstError> worstErrors(NetworkOp network) {
+  std::map<std::string, WorstError> worst;
+  for (Operation &op : network.getBodyBlock())
+    if (auto errors = op.getAttrOfType<DictionaryAttr>("snn.quant_error"))
+      for (NamedAttribute e : errors)
+        if (auto f = llvm::dyn_cast<FloatAttr>(e.getValue())) {
+          WorstError &w = worst[e.getName().str()];
+          if (f.getValueAsDouble() > w.value)
+            w = {f.getValueAsDouble(), &op};
+        }
+  return worst;
+}
+
+/// How the picture names a population: its name location (an imported NIR
+/// node), else its kind and source line.
+std::string populationLabel(Operation *op) {
+  if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc()))
+    return loc.getName().str();
+  std::string label = op->getName().stripDialect().str();
+  if (auto loc = llvm::dyn_cast<FileLineColLoc>(op->getLoc()))
+    label += " (line " + std::to_string(loc.getLine()) + ")";
+  return label;
 }
 } // namespace
 
@@ -62,6 +116,19 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
                    << intOf(part, "lower_bound") << " ("
                    << stringOf(part, "binding_limit") << "); filled in order "
                    << intOf(part, "naive_cores") << "\n";
+      SmallVector<int64_t> perCore = neuronsPerCore(network);
+      if (!perCore.empty() && chip) {
+        int64_t most = *llvm::max_element(perCore), total = 0;
+        for (int64_t c : perCore)
+          total += c;
+        row("neurons per core")
+            << "max " << most << " ("
+            << llvm::format("%.1f", 100.0 * double(most) /
+                                        double(chip->neuronsPerCore))
+            << "% of " << chip->neuronsPerCore << "), mean "
+            << llvm::format("%.1f", double(total) / double(perCore.size()))
+            << "\n";
+      }
       row("synapses cut") << intOf(part, "cut_synapses")
                           << " between cores; filled in order "
                           << intOf(part, "naive_cut_synapses") << "\n";
@@ -75,6 +142,14 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
       row("hop-weighted") << intOf(place, "hop_synapses")
                           << " synapse-hops; cores in order "
                           << intOf(place, "naive_hop_synapses") << "\n";
+    auto worst = worstErrors(network);
+    if (!worst.empty()) {
+      row("quantization") << "largest relative error against the float "
+                             "model:\n";
+      for (const auto &[name, w] : worst)
+        os << llvm::format("    %-24s %10.3g   ", name.c_str(), w.value)
+           << populationLabel(w.op) << "\n";
+    }
     double energy = floatOf(res, "energy_per_step_j");
     if (energy >= 0 && chip) {
       row("energy per step") << llvm::format("%.3g J", energy);
@@ -131,6 +206,17 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
         {"placement", toJson(network->getAttrOfType<DictionaryAttr>("snn.placement"))},
         {"shared", toJson(network->getAttrOfType<DictionaryAttr>("snn.shared"))},
     };
+    SmallVector<int64_t> perCore = neuronsPerCore(network);
+    if (!perCore.empty())
+      n["neurons_per_core"] = llvm::json::Array(perCore);
+    auto worst = worstErrors(network);
+    if (!worst.empty()) {
+      llvm::json::Object q;
+      for (const auto &[name, w] : worst)
+        q[name] = llvm::json::Object{{"value", w.value},
+                                     {"op", populationLabel(w.op)}};
+      n["quantization_error"] = std::move(q);
+    }
     if (res)
       if (const ChipDescription *chip = lookupChip(
               res.getAs<StringAttr>("chip").getValue())) {
@@ -153,18 +239,7 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
                             {"networks", std::move(networks)}};
 }
 
-namespace {
-/// How the picture names a population: its name location (an imported NIR
-/// node), else its kind and source line.
-std::string populationLabel(Operation *op) {
-  if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc()))
-    return loc.getName().str();
-  std::string label = op->getName().stripDialect().str();
-  if (auto loc = llvm::dyn_cast<FileLineColLoc>(op->getLoc()))
-    label += " (line " + std::to_string(loc.getLine()) + ")";
-  return label;
-}
-} // namespace
+
 
 LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
   // A colour-blind-safe palette (Okabe-Ito), then grey for the rest.

@@ -8,7 +8,7 @@ PACKAGES=(
   libmlir-19-dev mlir-19-tools llvm-19-dev llvm-19-tools zlib1g-dev libzstd-dev
   nlohmann-json3-dev libfmt-dev libgtest-dev libbenchmark-dev libmetis-dev
   libhdf5-dev
-  python3-numpy python3-brian python3-h5py
+  python3-numpy python3-scipy python3-brian python3-h5py
 )
 
 missing=()

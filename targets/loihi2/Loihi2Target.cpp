@@ -391,7 +391,7 @@ LogicalResult Emitter::emitConnection(Operation *op) {
         {"dilation",
          json::Array{conv.getDilation()[1], conv.getDilation()[0]}},
         {"groups", conv.getGroups()},
-        {"graded_spike", messageBits > 0}};
+        {"use_graded_spike", messageBits > 0}};
     cls = "Conv";
     // Views turn our (C, H, W) order into Lava's (W, H, C) and back.
     ArrayRef<int64_t> out = getStreamShape(op->getResult(0).getType());

@@ -183,11 +183,11 @@ snn.network @golden(%in: !snn.spikes<2x2x2>) -> (!snn.spikes<3>, !snn.spikes<2x3
 // CHECK-NEXT:    "name": "conv2d_7",
 // CHECK-NEXT:    "params": {
 // CHECK-NEXT:     "dilation": [1, 1],
-// CHECK-NEXT:     "graded_spike": false,
 // CHECK-NEXT:     "groups": 1,
 // CHECK-NEXT:     "input_shape": [2, 2, 2],
 // CHECK-NEXT:     "padding": [0, 1],
 // CHECK-NEXT:     "stride": [1, 1],
+// CHECK-NEXT:     "use_graded_spike": false,
 // CHECK-NEXT:     "weight": [
 // CHECK-NEXT:      [
 // CHECK-NEXT:       [

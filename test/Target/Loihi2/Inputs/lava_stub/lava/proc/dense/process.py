@@ -1,0 +1,9 @@
+from lava import Process
+
+
+class Dense(Process):
+    pass
+
+
+class DelayDense(Process):
+    pass

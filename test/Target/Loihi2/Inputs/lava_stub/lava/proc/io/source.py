@@ -1,0 +1,5 @@
+from lava import Process
+
+
+class RingBuffer(Process):
+    pass

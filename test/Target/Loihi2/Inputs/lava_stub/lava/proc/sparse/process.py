@@ -1,0 +1,9 @@
+from lava import Process
+
+
+class Sparse(Process):
+    pass
+
+
+class DelaySparse(Process):
+    pass
