@@ -304,6 +304,10 @@ LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
 LogicalResult SNNQuantizePass::describeConnection(Operation *op,
                                                   Connection &conn) {
   conn.op = op;
+  if (op->hasAttr("stdp"))
+    return op->emitOpError()
+           << "learns by STDP; the loihi2 target does not lower learning "
+              "rules to Lava's yet, and the weights would stay fixed";
   if (failed(checkSource(op, op->getOperand(0))))
     return failure();
   conn.target = targetOf(op);

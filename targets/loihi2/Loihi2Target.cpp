@@ -488,7 +488,7 @@ FailureOr<json::Value> Emitter::run() {
   }
   json::Object doc{{"format", lo::kArtifactFormat},
                    {"version", int64_t(lo::kArtifactVersion)},
-                   {"compiler", "snnc"},
+                   {"compiler", "snnc " SNNC_VERSION},
                    {"model", network.getSymName()},
                    {"processes", std::move(processes)},
                    {"connections", std::move(connections)},

@@ -141,3 +141,12 @@ snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.
   %s = snn.if(%i) {v_threshold = #snn.q<1 mV>, bias = #snn.q<3 nA>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %s : !snn.spikes<2>
 }
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{learns by STDP; the loihi2 target does not lower learning rules to Lava's yet, and the weights would stay fixed}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 16.8 ms, tau_minus = 33.7 ms, w_min = -1, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}

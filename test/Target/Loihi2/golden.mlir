@@ -36,7 +36,7 @@ snn.network @golden(%in: !snn.spikes<2x2x2>) -> (!snn.spikes<3>, !snn.spikes<2x3
 }
 
 // CHECK:      {
-// CHECK-NEXT:  "compiler": "snnc",
+// CHECK-NEXT:  "compiler": "snnc {{[0-9.]+}}",
 // CHECK-NEXT:  "connections": [
 // CHECK-NEXT:   {
 // CHECK-NEXT:    "from": ["input_0", "s_out"],
