@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <queue>
 
 using namespace snnc;
 using namespace snnc::mapping;
@@ -285,6 +286,10 @@ bool Mapper::metis(int64_t parts, bool fanInConstraint,
     }
     xadj.push_back(idx_t(adjncy.size()));
   }
+  // Without edges there is no cut to minimize: filling cores in order
+  // balances as well (and METIS fails noisily on such graphs).
+  if (adjncy.empty())
+    return false;
   bool memory = chip.synapseMemoryBitsPerCore > 0;
   // Constraints: neurons, synapse memory, and optionally each chunk's own
   // fan-in (their sum over a core bounds the core's fan-in from above).
@@ -477,29 +482,89 @@ bool snnc::mapping::partition(const Problem &problem,
 // Placement
 //===----------------------------------------------------------------------===//
 
+namespace {
+/// Neurons of population `pop` on each core (sparse), in core order.
+std::vector<std::pair<int64_t, double>>
+neuronsOnCores(const Problem &problem, const Partition &part, size_t pop) {
+  std::map<int64_t, double> out;
+  int64_t n = problem.populations[pop].neurons, size = part.chunkSizes[pop];
+  for (size_t c = 0; c < part.cores[pop].size(); ++c)
+    out[part.cores[pop][c]] += double(std::min(size, n - int64_t(c) * size));
+  return {out.begin(), out.end()};
+}
+
+/// Core pairs a uniform projection may spread over before it is treated as
+/// diffuse: kept out of the placement graph (every placement spreads it
+/// alike) and counted in the hop figures in closed form.
+constexpr size_t kDenseTrafficPairs = 1 << 20;
+
+/// Sum over a in A, b in B of wa wb |ua - ub|, by one sweep over the sorted
+/// union with running sums: O((|A| + |B|) log).
+double weightedPairDistance(std::vector<std::pair<double, double>> a,
+                            std::vector<std::pair<double, double>> b) {
+  // Points of A carry tag 0, of B tag 1.
+  std::vector<std::tuple<double, int, double>> all;
+  for (auto [u, w] : a)
+    all.push_back({u, 0, w});
+  for (auto [u, w] : b)
+    all.push_back({u, 1, w});
+  std::sort(all.begin(), all.end());
+  double weight[2] = {0, 0}, moment[2] = {0, 0}, total = 0;
+  for (auto [u, tag, w] : all) {
+    int other = 1 - tag;
+    // Every earlier point of the other set is at or below u.
+    total += w * (u * weight[other] - moment[other]);
+    weight[tag] += w;
+    moment[tag] += w * u;
+  }
+  return total;
+}
+} // namespace
+
 std::vector<std::vector<std::pair<int64_t, double>>>
-snnc::mapping::coreTraffic(const Problem &problem, const Partition &part) {
+snnc::mapping::coreTraffic(const Problem &problem, const Partition &part,
+                           std::vector<size_t> *diffuse) {
   std::map<std::pair<int64_t, int64_t>, double> traffic;
-  auto neuronsPerCore = [&](size_t pop) {
-    std::map<int64_t, double> out;
-    int64_t n = problem.populations[pop].neurons, size = part.chunkSizes[pop];
-    for (size_t c = 0; c < part.cores[pop].size(); ++c)
-      out[part.cores[pop][c]] +=
-          double(std::min(size, n - int64_t(c) * size));
-    return out;
+  auto add = [&](int64_t a, int64_t b, double w) {
+    if (a != b && w > 0)
+      traffic[{std::min(a, b), std::max(a, b)}] += w;
   };
-  for (const Projection &p : problem.projections) {
+  for (size_t k = 0; k < problem.projections.size(); ++k) {
+    const Projection &p = problem.projections[k];
     double n = double(problem.populations[p.source].neurons);
     double m = double(problem.populations[p.target].neurons);
-    std::map<int64_t, double> src = neuronsPerCore(p.source),
-                              dst = neuronsPerCore(p.target);
-    // The local structure is summarized by the same proportional model as
-    // the cut; for placement the uniform spread is a close enough guide.
+    if (p.local) {
+      // Target chunk j draws from the source range its neurons map onto.
+      int64_t sizeS = part.chunkSizes[p.source],
+              sizeT = part.chunkSizes[p.target];
+      const auto &coresS = part.cores[p.source], &coresT = part.cores[p.target];
+      for (size_t j = 0; j < coresT.size(); ++j) {
+        double begin = double(j) * double(sizeT);
+        double end = std::min(m, double(j + 1) * double(sizeT));
+        double lo = begin * n / m, hi = end * n / m;
+        int64_t first = int64_t(lo) / sizeS;
+        for (int64_t i = first; i < int64_t(coresS.size()) &&
+                                double(i) * double(sizeS) < hi;
+             ++i) {
+          double a = double(i) * double(sizeS);
+          double b = std::min(n, double(i + 1) * double(sizeS));
+          double overlap = std::min(hi, b) - std::max(lo, a);
+          if (overlap > 0)
+            add(coresS[i], coresT[j],
+                p.synapses / m * (end - begin) * overlap / (hi - lo));
+        }
+      }
+      continue;
+    }
+    auto src = neuronsOnCores(problem, part, p.source);
+    auto dst = neuronsOnCores(problem, part, p.target);
+    if (diffuse && src.size() * dst.size() > kDenseTrafficPairs) {
+      diffuse->push_back(k);
+      continue;
+    }
     for (auto [a, s] : src)
       for (auto [b, t] : dst)
-        if (a != b)
-          traffic[{std::min(a, b), std::max(a, b)}] +=
-              p.synapses * (s / n) * (t / m);
+        add(a, b, p.synapses * (s / n) * (t / m));
   }
   std::vector<std::vector<std::pair<int64_t, double>>> out(part.numCores);
   for (auto &[key, w] : traffic)
@@ -510,13 +575,11 @@ snnc::mapping::coreTraffic(const Problem &problem, const Partition &part) {
 void snnc::mapping::place(const Problem &problem, const Partition &part,
                           const ChipDescription &chip, Placement &result) {
   int64_t cores = part.numCores;
-  // Core-to-core traffic grows with the square of the cores: beyond
-  // kMaxPlacedCores the cores keep partition order along the snake and the
-  // hop figures are not computed (negative).
-  const int64_t kMaxPlacedCores = 4096;
-  std::vector<std::vector<std::pair<int64_t, double>>> traffic(cores);
-  if (cores <= kMaxPlacedCores)
-    traffic = coreTraffic(problem, part);
+  // Structured traffic as a sparse core graph; uniform projections over
+  // very many core pairs are diffuse (see kDenseTrafficPairs).
+  std::vector<size_t> diffuse;
+  std::vector<std::vector<std::pair<int64_t, double>>> traffic =
+      coreTraffic(problem, part, &diffuse);
   std::vector<std::vector<std::pair<int64_t, double>>> adj(cores);
   std::vector<double> total(cores, 0);
   for (int64_t a = 0; a < cores; ++a)
@@ -536,45 +599,74 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
     if (y % 2)
       x = chip.meshWidth - 1 - x;
   };
+  const double chipHops = double(chip.meshWidth + chip.meshHeight);
   auto hops = [&](int64_t s1, int64_t s2) {
     int64_t c1, x1, y1, c2, x2, y2;
     slotPos(s1, c1, x1, y1);
     slotPos(s2, c2, x2, y2);
-    double h = double(std::abs(x1 - x2) + std::abs(y1 - y2));
-    if (c1 != c2)
-      h += double(chip.meshWidth + chip.meshHeight) * double(std::abs(c1 - c2));
-    return h;
+    return double(std::abs(x1 - x2) + std::abs(y1 - y2)) +
+           chipHops * double(std::abs(c1 - c2));
   };
   auto hopTraffic = [&](const std::vector<int64_t> &slotOf) {
     double t = 0;
     for (int64_t a = 0; a < cores; ++a)
       for (auto [b, w] : traffic[a])
         t += w * hops(slotOf[a], slotOf[b]);
+    // Diffuse projections: the hops are separable in x, y and chip, so
+    // their weighted sum over all core pairs is three sorted sweeps.
+    for (size_t k : diffuse) {
+      const Projection &p = problem.projections[k];
+      double n = double(problem.populations[p.source].neurons);
+      double m = double(problem.populations[p.target].neurons);
+      std::vector<std::pair<double, double>> sx, sy, sc, tx, ty, tc;
+      auto spread = [&](size_t pop, double size, auto &xs, auto &ys,
+                        auto &cs) {
+        for (auto [core, neurons] : neuronsOnCores(problem, part, pop)) {
+          int64_t c, x, y;
+          slotPos(slotOf[core], c, x, y);
+          xs.push_back({double(x), neurons / size});
+          ys.push_back({double(y), neurons / size});
+          cs.push_back({double(c), neurons / size});
+        }
+      };
+      spread(p.source, n, sx, sy, sc);
+      spread(p.target, m, tx, ty, tc);
+      t += p.synapses * (weightedPairDistance(sx, tx) +
+                         weightedPairDistance(sy, ty) +
+                         chipHops * weightedPairDistance(sc, tc));
+    }
     return t;
   };
   std::vector<int64_t> identity(cores);
   std::iota(identity.begin(), identity.end(), 0);
-  result.naiveHopTraffic = cores <= kMaxPlacedCores ? hopTraffic(identity) : -1;
+  result.naiveHopTraffic = hopTraffic(identity);
 
-  // Greedy: start from the busiest core, then always the core most
-  // connected to those already placed (ties: the lower index).
-  std::vector<int64_t> slotOf(cores, -1), order;
+  // Greedy: start from the busiest core (the lowest index on a tie), then
+  // always the core most connected to those already placed (ties: the
+  // lower index), from a heap with stale entries skipped.
+  std::vector<int64_t> slotOf(cores, -1);
   std::vector<double> pull(cores, 0);
-  // Beyond a few thousand cores the quadratic greedy order is skipped: the
-  // cores stay in partition order along the snake.
-  for (int64_t k = 0; k < cores && cores > kMaxPlacedCores; ++k)
-    slotOf[k] = k;
-  for (int64_t k = 0; k < cores && cores <= kMaxPlacedCores; ++k) {
-    int64_t best = -1;
-    for (int64_t c = 0; c < cores; ++c)
-      if (slotOf[c] < 0 &&
-          (best < 0 || pull[c] > pull[best] ||
-           (pull[c] == pull[best] && order.empty() && total[c] > total[best])))
-        best = c;
-    slotOf[best] = k;
-    order.push_back(best);
+  using Entry = std::pair<double, int64_t>; // (pull, -core)
+  std::priority_queue<Entry> heap;
+  int64_t first = 0;
+  for (int64_t c = 1; c < cores; ++c)
+    if (total[c] > total[first])
+      first = c;
+  for (int64_t c = 0; c < cores; ++c)
+    heap.push({0.0, -c});
+  heap.push({INFINITY, -first});
+  for (int64_t k = 0; k < cores;) {
+    auto [key, negCore] = heap.top();
+    heap.pop();
+    int64_t best = -negCore;
+    if (slotOf[best] >= 0 || (key != pull[best] && key != INFINITY))
+      continue; // placed already, or a stale pull
+    slotOf[best] = k++;
     for (auto [b, w] : adj[best])
-      pull[b] += w;
+      if (slotOf[b] < 0) {
+        pull[b] += w;
+        heap.push({pull[b], -b});
+      }
   }
   // Swaps between cores in nearby slots while they shorten the hops.
   std::vector<int64_t> coreAt(cores);
@@ -587,7 +679,7 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
         t += w * hops(slot, slotOf[b]);
     return t;
   };
-  for (int sweep = 0; sweep < 4 && cores <= kMaxPlacedCores; ++sweep) {
+  for (int sweep = 0; sweep < 4; ++sweep) {
     bool improved = false;
     for (int64_t s = 0; s < cores; ++s)
       for (int64_t d : {int64_t(1), chip.meshWidth}) {
@@ -607,7 +699,7 @@ void snnc::mapping::place(const Problem &problem, const Partition &part,
     if (!improved)
       break;
   }
-  result.hopTraffic = cores <= kMaxPlacedCores ? hopTraffic(slotOf) : -1;
+  result.hopTraffic = hopTraffic(slotOf);
   result.chip.resize(cores);
   result.x.resize(cores);
   result.y.resize(cores);

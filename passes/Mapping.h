@@ -63,7 +63,7 @@ struct Placement {
   /// Core k sits at (chip[k], x[k], y[k]).
   std::vector<int64_t> chip, x, y;
   /// Synapses x mesh hops between their cores, and the same with cores in
-  /// index order; negative when not computed (more than 4096 cores).
+  /// index order.
   double hopTraffic = 0;
   double naiveHopTraffic = 0;
 };
@@ -74,9 +74,14 @@ struct Placement {
 void place(const Problem &problem, const Partition &part,
            const ChipDescription &chip, Placement &result);
 
-/// Synapses between every pair of cores (upper triangle, a < b).
+/// Synapses between pairs of cores (upper triangle, a < b): local
+/// projections between the cores of overlapping chunks, uniform ones spread
+/// in proportion to the neurons on each core. With `diffuse`, uniform
+/// projections over more than about a million core pairs are left out and
+/// their indices listed there.
 std::vector<std::vector<std::pair<int64_t, double>>>
-coreTraffic(const Problem &problem, const Partition &part);
+coreTraffic(const Problem &problem, const Partition &part,
+            std::vector<size_t> *diffuse = nullptr);
 
 } // namespace snnc::mapping
 
