@@ -72,3 +72,40 @@ TEST(Mapping, RefusesAFanInNoCoreHolds) {
   EXPECT_FALSE(partition(problem, truenorth(), part, error));
   EXPECT_EQ(error, "a neuron of dst has a fan-in of 300, over the 256 axons of a core");
 }
+
+// A uniform projection over more than a million core pairs is diffuse: the
+// placement counts its hops in closed form. The figure must equal the sum
+// over every pair of cores of synapses x share x share x hops.
+TEST(Mapping, DiffuseHopsEqualTheSumOverAllCorePairs) {
+  Problem problem;
+  problem.populations = {{"a", 1100 * 256}, {"b", 1100 * 256}};
+  problem.projections = {{0, 1, 1e6, 1e6, 1.0, false}};
+  Partition part;
+  std::string error;
+  ASSERT_TRUE(partition(problem, truenorth(), part, error)) << error;
+  ASSERT_GT(part.numCores, 2000);
+  Placement placement;
+  place(problem, part, truenorth(), placement);
+  const ChipDescription &chip = truenorth();
+  std::vector<double> shareA(part.numCores, 0), shareB(part.numCores, 0);
+  for (size_t pop = 0; pop < 2; ++pop) {
+    int64_t n = problem.populations[pop].neurons, size = part.chunkSizes[pop];
+    for (size_t c = 0; c < part.cores[pop].size(); ++c)
+      (pop ? shareB : shareA)[part.cores[pop][c]] +=
+          double(std::min(size, n - int64_t(c) * size)) / double(n);
+  }
+  double expected = 0;
+  for (int64_t a = 0; a < part.numCores; ++a) {
+    if (shareA[a] == 0)
+      continue;
+    for (int64_t b = 0; b < part.numCores; ++b)
+      if (shareB[b] > 0)
+        expected += 1e6 * shareA[a] * shareB[b] *
+                    double(std::abs(placement.x[a] - placement.x[b]) +
+                           std::abs(placement.y[a] - placement.y[b]) +
+                           (chip.meshWidth + chip.meshHeight) *
+                               std::abs(placement.chip[a] - placement.chip[b]));
+  }
+  EXPECT_NEAR(placement.hopTraffic, expected, 1e-9 * expected);
+  EXPECT_GT(placement.naiveHopTraffic, 0);
+}
