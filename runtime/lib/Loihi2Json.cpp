@@ -313,8 +313,10 @@ void readLIF(Process &p, const json &params, const std::string &cls,
              const std::string &uKey, const std::string &vKey,
              const std::string &what, const std::string &dir) {
   p.kind = "loihi2.lif";
-  for (const char *key : {"du", "dv", "vth"})
+  for (const char *key : {"du", "dv"})
     p.ints[key] = {intField(params, key, what)};
+  if (cls != "TernaryLIF")
+    p.ints["vth"] = {intField(params, "vth", what)};
   int64_t n = product(p.shape);
   auto perNeuron = [&](const std::string &key, const std::string &field,
                        int64_t fallback) {
@@ -387,6 +389,7 @@ void readSynapses(Process &p, const json &params, const std::string &cls,
   p.ints["weight_exp"] = {intFieldOr(params, "weight_exp", 0, what)};
   p.ints["num_weight_bits"] = {intFieldOr(params, "num_weight_bits", 8, what)};
   p.ints["sign_mode"] = {signMode(params, what)};
+  p.ints["num_message_bits"] = {intFieldOr(params, "num_message_bits", 0, what)};
 }
 
 void readConv(Process &p, const json &params, const std::string &what,
@@ -404,6 +407,11 @@ void readConv(Process &p, const json &params, const std::string &what,
     p.ints[key] = intArray(params[key], what + " " + key, dir);
   }
   p.ints["groups"] = {intFieldOr(params, "groups", 1, what)};
+  if (params.contains("use_graded_spike")) {
+    if (!params["use_graded_spike"].is_boolean())
+      fail(what + ": 'use_graded_spike' must be true or false");
+    p.ints["graded"] = {params["use_graded_spike"].get<bool>() ? 1 : 0};
+  }
 }
 
 json parseFile(const std::string &path) {

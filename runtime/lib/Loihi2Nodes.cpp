@@ -53,18 +53,23 @@ public:
 
   bool init(FieldReader &reader, Context &) override {
     size_t n = out.size;
+    std::string variant = reader.str("variant");
+    ternary = variant == "ternary";
     std::vector<int64_t> du, dv, vth;
     if (!reader.i64s("du", du) || !reader.i64s("dv", dv) ||
         !reader.i64s("vth", vth) || du.size() != 1 || dv.size() != 1 ||
         vth.size() != 1)
       return reader.fail("'du', 'dv' and 'vth' take one value each");
+    // TernaryLIF's thresholds are 24-bit signed, LIF's vth 17-bit unsigned.
     if (!inRange(reader, "du", du, 0, lo::kMaxDecay) ||
         !inRange(reader, "dv", dv, 0, lo::kMaxDecay) ||
-        !inRange(reader, "vth", vth, 0, lo::kMaxVth))
+        !(ternary ? inRange(reader, "vth_hi", vth, -lo::kStateBound,
+                            lo::kStateBound - 1)
+                  : inRange(reader, "vth", vth, 0, lo::kMaxVth)))
       return false;
     decayU = du[0] + 1;
     decayV = dv[0];
-    vthHi = vth[0] << lo::kThresholdShift;
+    vthHi = vth[0] * (int64_t(1) << lo::kThresholdShift);
     std::vector<int64_t> mant, exp;
     if (!ints(reader, "bias_mant", n, mant) ||
         !ints(reader, "bias_exp", n, exp) || !ints(reader, "u", n, u) ||
@@ -73,20 +78,24 @@ public:
     bias.resize(n);
     for (size_t i = 0; i < n; ++i)
       bias[i] = lo::shiftExp(mant[i], int(exp[i]));
-    std::string variant = reader.str("variant");
     if (variant == "reset") {
       if (!reader.i64("reset_interval", resetInterval) ||
           !reader.i64("reset_offset", resetOffset))
         return false;
       if (resetInterval < 1)
         return reader.fail("'reset_interval' must be >= 1");
-    } else if (variant == "ternary") {
-      int64_t low;
-      if (!reader.i64("vth_lo", low))
+      // Lava takes the offset modulo the interval (Python's %).
+      resetOffset = ((resetOffset % resetInterval) + resetInterval) %
+                    resetInterval;
+    } else if (ternary) {
+      std::vector<int64_t> low;
+      if (!reader.i64s("vth_lo", low) || low.size() != 1 ||
+          !inRange(reader, "vth_lo", low, -lo::kStateBound,
+                   lo::kStateBound - 1))
         return false;
-      ternary = true;
-      vthLo = low << lo::kThresholdShift;
+      vthLo = low[0] * (int64_t(1) << lo::kThresholdShift);
       out.payloadBits = 2;
+      out.signedPayload = true;
     } else if (!variant.empty()) {
       return reader.fail("unknown LIF variant '" + variant + "'");
     }
@@ -121,15 +130,13 @@ public:
       int64_t vi = lo::decay(v[i], decayV) + ui + bias[i];
       vi = std::clamp(vi, -(lo::kStateBound - 1), lo::kStateBound - 1);
       u[i] = ui;
-      if (vi > vthHi) {
+      // TernaryLIF: (v > vth_hi) - (v < vth_lo), as PyTernLifModelFixed.
+      int spike = (vi > vthHi ? 1 : 0) - (ternary && vi < vthLo ? 1 : 0);
+      if (spike != 0) {
         vi = 0;
         out.active.push_back(uint32_t(i));
         if (ternary)
-          out.payload.push_back(1u);
-      } else if (ternary && vi < vthLo) {
-        vi = 0;
-        out.active.push_back(uint32_t(i));
-        out.payload.push_back(uint32_t(int32_t(-1)));
+          out.payload.push_back(uint32_t(int32_t(spike)));
       }
       v[i] = vi;
     }
@@ -201,8 +208,10 @@ public:
     } else {
       delays.assign(weights.size(), 0);
     }
-    int64_t bits = 8, exp = 0, mode = 0;
-    if ((reader.has("num_weight_bits") &&
+    int64_t bits = 8, exp = 0, mode = 0, messageBits = 0;
+    if ((reader.has("num_message_bits") &&
+         !reader.i64("num_message_bits", messageBits)) ||
+        (reader.has("num_weight_bits") &&
          !reader.i64("num_weight_bits", bits)) ||
         (reader.has("weight_exp") && !reader.i64("weight_exp", exp)) ||
         (reader.has("sign_mode") && !reader.i64("sign_mode", mode)))
@@ -217,6 +226,10 @@ public:
       return reader.fail("'sign_mode' is " + std::to_string(mode) +
                          ", not one of Lava's 1 (MIXED), 2 (EXCITATORY), "
                          "3 (INHIBITORY)");
+    if (messageBits < 0 || messageBits > lo::kMaxMessageBits)
+      return reader.fail("'num_message_bits' is " +
+                         std::to_string(messageBits) + ", outside 0..24");
+    graded = messageBits > 0;
     weightExp = int(exp);
     lo::SignMode sign = lo::SignMode(mode);
     if (sign == lo::SignMode::Null) {
@@ -258,7 +271,8 @@ public:
     // This step's spikes, to arrive after their delays.
     for (size_t k = 0; k < src.active.size(); ++k) {
       uint32_t c = src.active[k];
-      int64_t x = payloadOf(src, k);
+      // Binary mode counts any spike as 1 (Lava: s_in.astype(bool)).
+      int64_t x = graded ? payloadOf(src, k) : 1;
       for (size_t s = bySource[c]; s < bySource[c + 1]; ++s) {
         const Synapse &syn = synapses[s];
         ring[(slot + syn.delay) % ring.size()][syn.target] += syn.weight * x;
@@ -287,6 +301,7 @@ private:
   int64_t maxDelay = 0;
   uint64_t time = 0, stored = 0;
   int weightExp = 0;
+  bool graded = false;
 };
 
 /// Lava's Conv (PyConvModelFixed): like the synapse node, its output is
@@ -322,6 +337,7 @@ public:
     }
     groups = g;
     int64_t flag = 0;
+    graded = reader.has("graded") && reader.i64("graded", flag) && flag;
     inputCHW = reader.has("input_chw") && reader.i64("input_chw", flag) && flag;
     outputCHW =
         reader.has("output_chw") && reader.i64("output_chw", flag) && flag;
@@ -354,7 +370,7 @@ public:
                c = idx / size_t(in[0] * in[1]);
         idx = (x * size_t(in[1]) + y) * size_t(in[2]) + c;
       }
-      dense[idx] = payloadOf(src, j);
+      dense[idx] = graded ? payloadOf(src, j) : 1;
     }
     int64_t outPerGroup = o[2] / groups, inPerGroup = k[3];
     const int64_t bound = lo::kStateBound;
@@ -402,6 +418,7 @@ private:
   /// The source and the consumer keep (C, H, W) order (a view in the
   /// artifact); Lava's own tensors are (W, H, C).
   bool inputCHW = false, outputCHW = false;
+  bool graded = false; ///< use_graded_spike; else any spike counts 1
 };
 } // namespace
 

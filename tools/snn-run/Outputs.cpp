@@ -27,8 +27,12 @@ void Recorder::record(const Network &net, uint64_t step) {
     if (!s.spiking)
       continue;
     for (size_t k = 0; k < s.active.size(); ++k) {
-      uint32_t payload = s.payload.empty() ? 1 : s.payload[k];
-      counts[o][s.active[k]] += payload;
+      // A signed payload (TernaryLIF's -1/+1) counts as one spike; an
+      // unsigned one (a graded spike count) as its value.
+      int64_t payload = s.payload.empty()    ? 1
+                        : s.signedPayload ? int64_t(int32_t(s.payload[k]))
+                                          : int64_t(s.payload[k]);
+      counts[o][s.active[k]] += s.signedPayload ? 1 : uint64_t(payload);
       if (keepEvents)
         events.push_back({step, uint32_t(o), s.active[k], payload});
     }

@@ -14,7 +14,7 @@ struct SpikeEvent {
   uint64_t step;
   uint32_t output;
   uint32_t index;
-  uint32_t payload;
+  int64_t payload;
 };
 
 /// Records outputs and probes step by step.

@@ -24,6 +24,8 @@ namespace snnrt {
 struct Stream {
   bool spiking = false;
   uint32_t payloadBits = 0;
+  /// Payloads are signed (two's complement in 32 bits): TernaryLIF's +1/-1.
+  bool signedPayload = false;
   std::vector<int64_t> shape;
   size_t size = 0;
   std::vector<uint32_t> active;
