@@ -3,6 +3,8 @@
 #include "passes/Report.h"
 
 #include "dialects/SNN/SNNOps.h"
+#include "passes/Mapping.h"
+#include "passes/SynapseCost.h"
 #include "targets/ChipDescription.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -256,11 +258,17 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
   struct Panel {
     std::string title;
     int64_t width, height, cell;
-    // Per core: chip, x, y, colour index.
-    SmallVector<std::array<int64_t, 4>> cores;
+    // Per core: chip, x, y, colour index, neurons on it.
+    SmallVector<std::array<int64_t, 5>> cores;
     SmallVector<std::string> legend;
-    int64_t chips;
+    int64_t chips, capacity;
+    // The heaviest core-to-core traffic: (synapses, core a, core b).
+    std::vector<std::tuple<double, int64_t, int64_t>> links;
   };
+  // Lines for at most this many core pairs, and only below this many cores
+  // (core-to-core traffic grows with their square).
+  constexpr size_t kMaxLinks = 200;
+  constexpr int64_t kMaxCoresForLinks = 4096;
   SmallVector<Panel> panels;
   for (NetworkOp network : module.getOps<NetworkOp>()) {
     auto res = network->getAttrOfType<DictionaryAttr>("snn.resources");
@@ -304,9 +312,44 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
       ++population;
     });
     ArrayRef<int64_t> p = positions.asArrayRef();
+    SmallVector<int64_t> onCore = neuronsPerCore(network);
+    onCore.resize(numCores, 0);
     for (size_t c = 0; c < numCores; ++c)
       panel.cores.push_back({p[3 * c], p[3 * c + 1], p[3 * c + 2],
-                             best[c].first});
+                             best[c].first, onCore[c]});
+    panel.capacity = chip->neuronsPerCore;
+    if (int64_t(numCores) <= kMaxCoresForLinks) {
+      SmallVector<Operation *> pops;
+      mapping::Problem problem = buildProblem(network, *chip, pops);
+      mapping::Partition part;
+      part.numCores = int64_t(numCores);
+      bool complete = true;
+      for (Operation *op : pops) {
+        auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
+        auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
+        if (!cores || !chunk) {
+          complete = false;
+          break;
+        }
+        part.chunkSizes.push_back(chunk.getInt());
+        part.cores.push_back(cores.asArrayRef().vec());
+      }
+      if (complete) {
+        auto traffic = mapping::coreTraffic(problem, part);
+        for (size_t a = 0; a < traffic.size(); ++a)
+          for (auto [b, w] : traffic[a])
+            panel.links.push_back({w, int64_t(a), b});
+        // Heaviest first; ties in core order, so the picture is stable.
+        llvm::sort(panel.links, [](const auto &x, const auto &y) {
+          if (std::get<0>(x) != std::get<0>(y))
+            return std::get<0>(x) > std::get<0>(y);
+          return std::make_pair(std::get<1>(x), std::get<2>(x)) <
+                 std::make_pair(std::get<1>(y), std::get<2>(y));
+        });
+        if (panel.links.size() > kMaxLinks)
+          panel.links.resize(kMaxLinks);
+      }
+    }
     panels.push_back(std::move(panel));
   }
 
@@ -347,20 +390,50 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
          << "\" fill=\"#f4f4f4\" stroke=\"#999\"/>\n";
     }
     for (auto [core, pos] : llvm::enumerate(panel.cores)) {
-      auto [chipIndex, x, y, colour] = pos;
+      auto [chipIndex, x, y, colour, neurons] = pos;
       if (chipIndex >= drawn)
         continue;
       int64_t left = kMargin + chipIndex * (chipWidth + kMargin);
+      // Opacity shows the occupancy: the neurons on the core against its
+      // capacity.
+      double occupancy =
+          std::min(1.0, double(neurons) / double(std::max<int64_t>(
+                                              1, panel.capacity)));
       os << "<rect x=\"" << left + x * panel.cell + 1 << "\" y=\""
          << meshTop + y * panel.cell + 1 << "\" width=\"" << panel.cell - 2
          << "\" height=\"" << panel.cell - 2 << "\" fill=\"" << colourOf(colour)
-         << "\"><title>core " << core << " at (" << x << ", " << y
-         << ")</title></rect>\n";
+         << "\" fill-opacity=\"" << llvm::format("%.2f", 0.2 + 0.8 * occupancy)
+         << "\"><title>core " << core << " at (" << x << ", " << y << "): "
+         << neurons << " neurons, "
+         << llvm::format("%.1f", 100.0 * occupancy) << "% of "
+         << panel.capacity << "</title></rect>\n";
+    }
+    // Traffic: a line between the centres of two cores, its width growing
+    // with the synapses between them (relative to the heaviest pair).
+    double heaviest = panel.links.empty() ? 1 : std::get<0>(panel.links[0]);
+    auto centre = [&](int64_t core, int64_t &cx, int64_t &cy) {
+      const auto &pos = panel.cores[core];
+      cx = kMargin + pos[0] * (chipWidth + kMargin) + pos[1] * panel.cell +
+           panel.cell / 2;
+      cy = meshTop + pos[2] * panel.cell + panel.cell / 2;
+      return pos[0] < drawn;
+    };
+    for (auto [w, a, b] : panel.links) {
+      int64_t x1, y1, x2, y2;
+      if (!centre(a, x1, y1) || !centre(b, x2, y2))
+        continue;
+      os << "<line x1=\"" << x1 << "\" y1=\"" << y1 << "\" x2=\"" << x2
+         << "\" y2=\"" << y2 << "\" stroke=\"#333\" stroke-opacity=\"0.6\" "
+         << "stroke-width=\"" << llvm::format("%.2f", 0.5 + 3.5 * w / heaviest)
+         << "\"><title>cores " << a << " and " << b << ": "
+         << llvm::format("%.4g", w) << " synapses</title></line>\n";
     }
     int64_t legendTop = meshTop + chipHeight + kMargin;
     os << "<text x=\"" << kMargin << "\" y=\"" << legendTop + 12
        << "\">each core in the colour of the population with the most "
-          "neurons on it</text>\n";
+          "neurons on it, opaque as it is full; lines: synapses between "
+          "cores (the heaviest "
+       << kMaxLinks << " pairs)</text>\n";
     for (auto [i, label] : llvm::enumerate(panel.legend)) {
       int64_t rowTop = legendTop + int64_t(i + 1) * kLegendRow;
       os << "<rect x=\"" << kMargin << "\" y=\"" << rowTop << "\" width=\"12\""
