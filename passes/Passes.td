@@ -44,14 +44,18 @@ def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"
     network carries an emulator activity profile (`snn.activity = {steps,
     dt_ms, spikes, synaptic_events}`, set by `snnc --activity`), from the
     measured spikes and synaptic events per step; a profile recorded at
-    another dt is refused. Results are attached to the network as
-    `snn.resources`.
+    another dt is refused. Power is the energy per step times `step-rate`
+    steps per second (real time, one step per dt, when 0) plus the chips'
+    static power. Results are attached to the network as `snn.resources`.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"\"",
            "Chip to analyse for: loihi2, truenorth or akida">,
     Option<"rate", "rate", "double", /*default=*/"10.0",
            "Assumed mean firing rate of every population, in Hz">,
+    Option<"stepRate", "step-rate", "double", /*default=*/"0.0",
+           "Steps per second for the power figure; 0 runs in real time "
+           "(one step per dt)">,
   ];
   let statistics = [
     Statistic<"numNeurons", "neurons", "Neurons">,

@@ -49,11 +49,12 @@ void snnc::populateSNNDiscretizePipeline(OpPassManager &pm,
 }
 
 void snnc::populateSNNMappingPipeline(OpPassManager &pm, Stage stage,
-                                      llvm::StringRef chip) {
+                                      llvm::StringRef chip, double stepRate) {
   if (stage == Stage::quantized) {
     pm.addNestedPass<snn::NetworkOp>(createSNNShareKernels());
     SNNResourceAnalysisOptions analysis;
     analysis.target = chip.str();
+    analysis.stepRate = stepRate;
     pm.addNestedPass<snn::NetworkOp>(createSNNResourceAnalysis(analysis));
     if (chipHasNumberFormats(chip)) {
       SNNQuantizeOptions quantize;

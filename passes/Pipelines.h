@@ -43,8 +43,10 @@ void populateSNNDiscretizePipeline(mlir::OpPassManager &pm,
 /// True if snn-quantize knows the chip's number formats (loihi2).
 bool chipHasNumberFormats(llvm::StringRef chip);
 
+/// `stepRate` is the steps per second the power figure assumes (0: real
+/// time).
 void populateSNNMappingPipeline(mlir::OpPassManager &pm, Stage stage,
-                                llvm::StringRef chip);
+                                llvm::StringRef chip, double stepRate = 0.0);
 
 } // namespace snnc
 

@@ -164,7 +164,8 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
         os << llvm::format(" (estimated at %g Hz mean rate)\n",
                            floatOf(res, "rate_hz"));
       row("power") << llvm::format("%.3g W", floatOf(res, "power_w"))
-                   << " (at one step per dt, static included)\n";
+                   << llvm::format(" (at %g steps/s, static included)\n",
+                                   floatOf(res, "steps_per_second"));
       os << "  figures:\n";
       for (const SourcedFigure &f : chip->energy)
         os << llvm::format("    %-24s %10.3g %-2s  ", f.name.str().c_str(),

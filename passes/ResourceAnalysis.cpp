@@ -145,7 +145,9 @@ void SNNResourceAnalysisPass::runOnOperation() {
   }
   if (const SourcedFigure *upd = chip->findEnergy("neuron_update_inactive"))
     energy += neurons * upd->value;
-  double power = energy * 1000.0 / dtMs + chips * chip->staticPower.value;
+  // Steps per second: as given, else real time (one step per dt).
+  double stepsPerSecond = stepRate > 0 ? double(stepRate) : 1000.0 / dtMs;
+  double power = energy * stepsPerSecond + chips * chip->staticPower.value;
 
   MLIRContext *ctx = &getContext();
   Builder b(ctx);
@@ -172,6 +174,8 @@ void SNNResourceAnalysisPass::runOnOperation() {
   if (energyKnown) {
     entries.push_back(b.getNamedAttr("energy_per_step_j", b.getF64FloatAttr(energy)));
     entries.push_back(b.getNamedAttr("power_w", b.getF64FloatAttr(power)));
+    entries.push_back(b.getNamedAttr("steps_per_second",
+                                     b.getF64FloatAttr(stepsPerSecond)));
   }
   network->setAttr("snn.resources", b.getDictionaryAttr(entries));
   numNeurons += int64_t(neurons);

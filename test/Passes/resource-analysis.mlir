@@ -8,7 +8,7 @@
 // At 10 Hz each of the 2,000,000 synapses carries 0.01 events per 1 ms
 // step: 20,000 x 23.6 pJ, plus 20,000 neuron updates x 52 pJ = 1.512 uJ.
 // LOIHI-LABEL: snn.network @dense
-// LOIHI-SAME: snn.resources = {binding_limit = "synapse memory", chip = "loihi2", chips = 1 : i64, cores_lower_bound = 12 : i64, energy_per_step_j = 1.512{{[0-9]*}}e-06 : f64, max_fan_in = 100 : i64, neurons = 20000 : i64, power_w = {{.*}}, rate_hz = 1.000000e+01 : f64, synapse_bits = 18000000 : i64, synapses = 2000000 : i64, synapses_procedural = 0 : i64, weights_stored = 2000000 : i64}
+// LOIHI-SAME: snn.resources = {binding_limit = "synapse memory", chip = "loihi2", chips = 1 : i64, cores_lower_bound = 12 : i64, energy_per_step_j = 1.512{{[0-9]*}}e-06 : f64, max_fan_in = 100 : i64, neurons = 20000 : i64, power_w = {{.*}}, rate_hz = 1.000000e+01 : f64, steps_per_second = 1.000000e+03 : f64, synapse_bits = 18000000 : i64, synapses = 2000000 : i64, synapses_procedural = 0 : i64, weights_stored = 2000000 : i64}
 // TN-LABEL: snn.network @dense
 // TN-SAME: binding_limit = "neurons", chip = "truenorth", chips = 1 : i64, cores_lower_bound = 79 : i64
 // TN-SAME: rate_hz = 2.000000e+01 : f64, synapse_bits = 2000000 : i64

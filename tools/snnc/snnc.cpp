@@ -78,6 +78,11 @@ cl::opt<std::string>
                           "energy from the measured spikes and synaptic "
                           "events instead of an assumed rate (needs --chip)"),
                  cl::value_desc("file.json"), cl::cat(snncCategory));
+cl::opt<double>
+    stepRate("step-rate",
+             cl::desc("Steps per second for the reported power (default: "
+                      "real time, one step per dt)"),
+             cl::init(0.0), cl::value_desc("Hz"), cl::cat(snncCategory));
 cl::opt<std::string> scheme("scheme",
                             cl::desc("Integration of linear neuron models: "
                                      "exact (default) or euler"),
@@ -239,6 +244,12 @@ int main(int argc, char **argv) {
     return fail("--report needs a chip (--chip=NAME)");
   if (!activityFile.empty() && chipName.empty())
     return fail("--activity needs a chip (--chip=NAME)");
+  if (!(stepRate >= 0))
+    return fail(formatv("--step-rate must be >= 0 steps per second, got {0}",
+                        double(stepRate))
+                    .str());
+  if (stepRate > 0 && chipName.empty())
+    return fail("--step-rate needs a chip (--chip=NAME)");
 
   DialectRegistry registry;
   registry.insert<snnc::snn::SNNDialect>();
@@ -289,7 +300,7 @@ int main(int argc, char **argv) {
                         snnc::Stage::targetIR})
     if (*stage >= s) {
       if (!chipName.empty() && s != snnc::Stage::targetIR)
-        snnc::populateSNNMappingPipeline(pm, s, chipName);
+        snnc::populateSNNMappingPipeline(pm, s, chipName, stepRate);
       if (target)
         target->buildPipeline(pm, s, options);
     }
