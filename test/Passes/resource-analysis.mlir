@@ -11,7 +11,7 @@
 // LOIHI-SAME: snn.resources = {binding_limit = "synapse memory", chip = "loihi2", chips = 1 : i64, cores_lower_bound = 12 : i64, energy_per_step_j = 1.512{{[0-9]*}}e-06 : f64, max_fan_in = 100 : i64, neurons = 20000 : i64, power_w = {{.*}}, rate_hz = 1.000000e+01 : f64, steps_per_second = 1.000000e+03 : f64, synapse_bits = 18000000 : i64, synapses = 2000000 : i64, synapses_procedural = 0 : i64, weights_stored = 2000000 : i64}
 // TN-LABEL: snn.network @dense
 // TN-SAME: binding_limit = "neurons", chip = "truenorth", chips = 1 : i64, cores_lower_bound = 79 : i64
-// TN-SAME: rate_hz = 2.000000e+01 : f64, synapse_bits = 2000000 : i64
+// TN-SAME: rate_hz = 2.000000e+01 : f64, steps_per_second = 1.000000e+03 : f64, synapse_bits = 2000000 : i64
 snn.network @dense(%in: !snn.spikes<100>) -> !snn.spikes<20000> attributes {dt = #snn.q<1 ms>} {
   %i = snn.linear %in {weight = dense<0.1> : tensor<20000x100xf32>} : !snn.spikes<100> -> !snn.current<20000>
   %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<20000>) -> !snn.spikes<20000>
