@@ -141,16 +141,37 @@ LogicalResult SNNQuantizePass::describePopulation(NeuronOpInterface neuron,
   bool lif = kind == "lif" || kind == "li";
   bool cuba = kind == "cuba_lif" || kind == "cuba_li";
   bool noLeak = kind == "if" || kind == "integrator";
-  if (!lif && !cuba && !noLeak)
+  bool threshold = kind == "threshold";
+  if (!lif && !cuba && !noLeak && !threshold)
     return op->emitOpError()
            << "has no Loihi 2 form: Lava's bit-accurate LIF runs snn.lif, "
-              "snn.cuba_lif, snn.if, snn.li, snn.cuba_li and snn.integrator";
+              "snn.cuba_lif, snn.if, snn.li, snn.cuba_li, snn.integrator "
+              "and snn.threshold";
   auto step = op->getAttrOfType<StepAttr>("step");
   if (!step)
     return op->emitOpError()
            << "is not discretized; run snn-discretize before snn-quantize";
   pop.spiking = llvm::isa<SpikeType>(op->getResult(0).getType());
   pop.hasCurrent = cuba;
+  if (threshold) {
+    // s = [I > v_threshold] with I in mV: a LIF that forgets v each step
+    // (dv = 4095 keeps v / 4096, under 2^-12 of the threshold) and reads
+    // its input through u.
+    FailureOr<double> vth = uniform(param(op, model, "v_threshold", 0.0));
+    if (failed(vth))
+      return op->emitOpError() << "has a different threshold per neuron; "
+                                  "Loihi 2 has one vth per population";
+    if (*vth <= 0)
+      return op->emitOpError() << "has a threshold of " << shortNumber(*vth)
+                               << " mV; Loihi 2's vth is positive";
+    pop.vref = 0.0;
+    pop.span = *vth;
+    pop.alphaV = 0.0;
+    pop.gainPerNA.assign(pop.n, 1.0 / (1 << lo::kActivationShift));
+    pop.biasPerStep.assign(pop.n, 0.0);
+    pop.extraBias.assign(pop.n, 0.0);
+    return success();
+  }
 
   if (pop.spiking) {
     auto reset = op->getAttrOfType<ResetModeAttr>("reset");
@@ -346,6 +367,18 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
       return op->emitOpError()
              << "feeds a population whose neurons differ in input gain; a "
                 "Loihi 2 Conv shares one kernel";
+  } else if (llvm::isa<SumPool2dOp, AvgPool2dOp>(op)) {
+    // A window sum is a depthwise Conv with a kernel of ones (averages:
+    // 1 / (kh kw)); lowered as such.
+    ArrayRef<int64_t> k = op->getAttrOfType<DenseI64ArrayAttr>("kernel_size");
+    int64_t channels = getStreamShape(op->getOperand(0).getType())[0];
+    double w = llvm::isa<AvgPool2dOp>(op) ? 1.0 / double(k[0] * k[1]) : 1.0;
+    conn.weights.assign(size_t(channels * k[0] * k[1]), w);
+    conn.fixedExponent = true;
+    if (failed(uniform(conn.target->gainPerNA)))
+      return op->emitOpError()
+             << "feeds a population whose neurons differ in input gain; a "
+                "Loihi 2 Conv shares one kernel";
   } else if (auto proc = llvm::dyn_cast<ProceduralOp>(op)) {
     DistributionAttr dist = proc.getWeight();
     ArrayRef<double> p = dist.getParams().asArrayRef();
@@ -373,8 +406,8 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
   } else {
     return op->emitOpError() << "has no Loihi 2 form (Lava's Dense, Sparse, "
                                 "DelayDense and Conv take snn.linear, "
-                                "snn.affine, snn.sparse, snn.procedural and "
-                                "snn.conv2d)";
+                                "snn.affine, snn.sparse, snn.procedural, "
+                                "snn.conv2d and 2-d pooling)";
   }
   conn.minW = INFINITY;
   conn.maxW = -INFINITY;
@@ -469,11 +502,21 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
       maxErr = std::max(maxErr, err);
       sumSq += err * err;
     }
-    auto shape = llvm::cast<ShapedType>(
-        llvm::cast<TypedAttr>(op->getAttr(
-                                  llvm::isa<SparseOp>(op) ? "weights" : "weight"))
-            .getType());
-    auto type = RankedTensorType::get(shape.getShape(), b.getIntegerType(16));
+    SmallVector<int64_t> shape;
+    if (llvm::isa<SumPool2dOp, AvgPool2dOp>(op)) {
+      // The depthwise kernel: [C, 1, kh, kw].
+      ArrayRef<int64_t> k =
+          op->getAttrOfType<DenseI64ArrayAttr>("kernel_size");
+      shape = {getStreamShape(op->getOperand(0).getType())[0], 1, k[0], k[1]};
+    } else {
+      auto tensor = llvm::cast<ShapedType>(
+          llvm::cast<TypedAttr>(op->getAttr(
+                                    llvm::isa<SparseOp>(op) ? "weights"
+                                                            : "weight"))
+              .getType());
+      shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+    }
+    auto type = RankedTensorType::get(shape, b.getIntegerType(16));
     quant.append("weights", DenseElementsAttr::get(type, ArrayRef(ints)));
     sumSq /= double(conn.weights.size());
   }

@@ -9,12 +9,14 @@
 
 namespace {
 // What Lava's bit-accurate processes run (LIF, Dense, Sparse, DelayDense,
-// Conv); snn-quantize maps exactly these.
-constexpr llvm::StringRef kModels[] = {"lif", "cuba_lif", "if",
-                                       "li",  "cuba_li",  "integrator"};
-constexpr llvm::StringRef kLayers[] = {"linear", "affine",  "sparse",
-                                       "conv2d", "delay",   "flatten",
-                                       "procedural"};
+// Conv; pooling as a depthwise Conv, a threshold unit as a LIF that forgets
+// its voltage); snn-quantize maps exactly these.
+constexpr llvm::StringRef kModels[] = {"lif",     "cuba_lif",   "if",
+                                       "li",      "cuba_li",    "integrator",
+                                       "threshold"};
+constexpr llvm::StringRef kLayers[] = {
+    "linear", "affine",  "sparse",     "conv2d", "sum_pool2d",
+    "avg_pool2d", "delay", "flatten", "procedural"};
 constexpr snnc::SynapseEncoding kEncodings[] = {{"dense", 0, 0},
                                                 {"sparse", 12, 0}};
 constexpr snnc::SourcedFigure kEnergy[] = {

@@ -367,15 +367,27 @@ LogicalResult Emitter::emitConnection(Operation *op) {
       w.push_back(lo::nearestMantissa(s.weight * scale, sign));
     }
     sparseWeights(r, c, w);
-  } else if (auto conv = llvm::dyn_cast<Conv2dOp>(op)) {
+  } else if (llvm::isa<Conv2dOp, SumPool2dOp, AvgPool2dOp>(op)) {
     if (delayed)
       return op->emitOpError() << "is delayed; Lava's Conv has no delays";
+    auto conv = llvm::dyn_cast<Conv2dOp>(op);
+    // Pooling is a depthwise Conv: groups = channels, a [C, 1, kh, kw]
+    // kernel, no dilation.
+    auto ints = [&](StringRef name) {
+      return op->getAttrOfType<DenseI64ArrayAttr>(name).asArrayRef();
+    };
+    ArrayRef<int64_t> padding = ints("padding"), stride = ints("stride");
+    SmallVector<int64_t> dilation =
+        conv ? SmallVector<int64_t>(ints("dilation")) : SmallVector<int64_t>{1, 1};
     // Our tensors are (C, H, W) with a PyTorch (correlation) kernel
     // [Cout, Cin/g, Kh, Kw]; Lava's are (W, H, C) with a convolution kernel
     // (Cout, Kw, Kh, Cin/g): w_lava[o][x][y][i] = w[o][i][Kh-1-y][Kw-1-x].
     ArrayRef<int64_t> in = getStreamShape(op->getOperand(0).getType());
-    auto kshape = llvm::cast<ShapedType>(conv.getWeight().getType()).getShape();
+    auto kshape = llvm::cast<ShapedType>(
+                      llvm::cast<ElementsAttr>(quant.get("weights")).getType())
+                      .getShape();
     int64_t co = kshape[0], ci = kshape[1], kh = kshape[2], kw = kshape[3];
+    int64_t groups = conv ? conv.getGroups() : in[0];
     SmallVector<int64_t> w = intsOf(quant.get("weights")), lava;
     for (int64_t o = 0; o < co; ++o)
       for (int64_t x = 0; x < kw; ++x)
@@ -386,11 +398,10 @@ LogicalResult Emitter::emitConnection(Operation *op) {
     params = json::Object{
         {"weight", array(name, "weight", {co, kw, kh, ci}, lava)},
         {"input_shape", json::Array{in[2], in[1], in[0]}},
-        {"padding", json::Array{conv.getPadding()[1], conv.getPadding()[0]}},
-        {"stride", json::Array{conv.getStride()[1], conv.getStride()[0]}},
-        {"dilation",
-         json::Array{conv.getDilation()[1], conv.getDilation()[0]}},
-        {"groups", conv.getGroups()},
+        {"padding", json::Array{padding[1], padding[0]}},
+        {"stride", json::Array{stride[1], stride[0]}},
+        {"dilation", json::Array{dilation[1], dilation[0]}},
+        {"groups", groups},
         {"use_graded_spike", messageBits > 0}};
     cls = "Conv";
     // Views turn our (C, H, W) order into Lava's (W, H, C) and back.

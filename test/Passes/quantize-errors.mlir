@@ -40,10 +40,10 @@ snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.
 
 // -----
 
-snn.network @model(%in: !snn.current<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
-  // expected-error @+1 {{has no Loihi 2 form: Lava's bit-accurate LIF runs snn.lif, snn.cuba_lif, snn.if, snn.li, snn.cuba_li and snn.integrator}}
-  %s = snn.threshold(%in) {v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
-  snn.output %s : !snn.spikes<4>
+snn.network @model(%in: !snn.current<4>) -> !snn.spikes<4, graded 2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has no Loihi 2 form: Lava's bit-accurate LIF runs snn.lif, snn.cuba_lif, snn.if, snn.li, snn.cuba_li, snn.integrator and snn.threshold}}
+  %s = snn.sfn(%in) {v_threshold = #snn.q<1 mV>, levels = 3} : (!snn.current<4>) -> !snn.spikes<4, graded 2>
+  snn.output %s : !snn.spikes<4, graded 2>
 }
 
 // -----
@@ -115,11 +115,11 @@ snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.
 
 // -----
 
-snn.network @model(%in: !snn.spikes<1x4x4>) -> !snn.spikes<1x2x2> attributes {dt = #snn.q<1 ms>} {
-  // expected-error @+1 {{has no Loihi 2 form (Lava's Dense, Sparse, DelayDense and Conv take snn.linear, snn.affine, snn.sparse, snn.procedural and snn.conv2d)}}
-  %p = snn.sum_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x4x4> -> !snn.current<1x2x2>
-  %s = snn.if(%p) {v_threshold = #snn.q<1 mV>} : (!snn.current<1x2x2>) -> !snn.spikes<1x2x2>
-  snn.output %s : !snn.spikes<1x2x2>
+snn.network @model(%in: !snn.spikes<1x4x4>) -> !snn.spikes<1x4x4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has no Loihi 2 form (Lava's Dense, Sparse, DelayDense and Conv take snn.linear, snn.affine, snn.sparse, snn.procedural, snn.conv2d and 2-d pooling)}}
+  %p = snn.scale %in {scale = dense<2.0> : tensor<1xf32>} : !snn.spikes<1x4x4> -> !snn.current<1x4x4>
+  %s = snn.if(%p) {v_threshold = #snn.q<1 mV>} : (!snn.current<1x4x4>) -> !snn.spikes<1x4x4>
+  snn.output %s : !snn.spikes<1x4x4>
 }
 
 // -----
@@ -149,4 +149,27 @@ snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.
   %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 16.8 ms, tau_minus = 33.7 ms, w_min = -1, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
   %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+// Connections chained without a population between them (pooling into a
+// Dense) have no Loihi 2 process.
+snn.network @model(%in: !snn.spikes<1x4x4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds 'snn.linear'; on Loihi 2 a connection's output goes into one neuron population}}
+  %p = snn.sum_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x4x4> -> !snn.current<1x2x2>
+  %f = snn.flatten %p : !snn.current<1x2x2> -> !snn.current<4>
+  // expected-error @+1 {{reads a current; on Loihi 2 populations connect only through spikes}}
+  %i = snn.linear %f {weight = dense<0.5> : tensor<2x4xf32>} : !snn.current<4> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.current<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.5> : tensor<4x4xf32>} : !snn.current<4> -> !snn.current<4>
+  // expected-error @+1 {{has a threshold of -1 mV; Loihi 2's vth is positive}}
+  %s = snn.threshold(%i) {v_threshold = #snn.q<-1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %s : !snn.spikes<4>
 }
