@@ -64,6 +64,21 @@ def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"
   ];
 }
 
+def SNNFoldPooling : Pass<"snn-fold-pooling", "::snnc::snn::NetworkOp"> {
+  let summary = "folds a pooling into the linear map that reads it";
+  let description = [{
+    `linear(flatten(sum_pool2d(x)), W)` becomes `linear(flatten(x), W P)`,
+    P the pooling's window matrix (1 / (kh kw) for an average), and likewise
+    for `affine`, when the pooling and the flatten have no other user and
+    the product holds at most 2^24 weights. The meaning is unchanged; chips
+    that pass only spikes between processes (Loihi 2) need it, since a
+    pooling's sums cannot travel to a Dense layer.
+  }];
+  let statistics = [
+    Statistic<"numFolded", "folded", "Poolings folded into a linear map">,
+  ];
+}
+
 def SNNQuantize : Pass<"snn-quantize", "::snnc::snn::NetworkOp"> {
   let summary = "float parameters and weights to the chip's integer formats";
   let description = [{

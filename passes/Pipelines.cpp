@@ -51,6 +51,8 @@ void snnc::populateSNNDiscretizePipeline(OpPassManager &pm,
 void snnc::populateSNNMappingPipeline(OpPassManager &pm, Stage stage,
                                       llvm::StringRef chip, double stepRate) {
   if (stage == Stage::quantized) {
+    if (chipHasNumberFormats(chip))
+      pm.addNestedPass<snn::NetworkOp>(createSNNFoldPooling());
     pm.addNestedPass<snn::NetworkOp>(createSNNShareKernels());
     SNNResourceAnalysisOptions analysis;
     analysis.target = chip.str();
