@@ -47,12 +47,18 @@ for model in examples/*.mlir; do
   if [ -f "$OUT/$name.loihi2/$name.json" ]; then
     echo "   the same input on the Loihi 2 artifact (integer process models):"
     # shellcheck disable=SC2046
-    "$BIN/snn-run" "$OUT/$name.loihi2/$name.json" $(run_args "$name") | sed 's/^/   /'
+    "$BIN/snn-run" "$OUT/$name.loihi2/$name.json" $(run_args "$name") \
+      --activity "$OUT/$name.loihi2.activity.json" | sed 's/^/   /'
   fi
-  # Energy on each chip from the activity the emulator just measured.
+  # Energy on each chip from the activity the emulator just measured (on
+  # Loihi 2, that of the integer Loihi 2 model when it was compiled).
   for chip in loihi2 truenorth akida; do
+    activity="$OUT/$name.activity.json"
+    if [ "$chip" = loihi2 ] && [ -f "$OUT/$name.loihi2.activity.json" ]; then
+      activity="$OUT/$name.loihi2.activity.json"
+    fi
     if report=$("$BIN/snnc" "$model" --chip="$chip" --report \
-        --activity="$OUT/$name.activity.json" \
+        --activity="$activity" \
         --report-json="$OUT/$name.$chip.report.json" \
         --report-svg="$OUT/$name.$chip.svg" 2>&1); then
       echo "$report" | sed 's/^/   /'
