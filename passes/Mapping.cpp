@@ -27,6 +27,27 @@ double fanInOf(const Projection &p, double targets, double sourceSize,
   return sourceSize * (1.0 - std::pow(1.0 - q, targets));
 }
 
+/// What each core holds, given the neurons of each population on it: the
+/// neurons, the synapse memory of their incoming synapses and the distinct
+/// input axons they need.
+std::vector<CoreLoad>
+loadsOf(const Problem &problem,
+        const std::vector<std::map<size_t, double>> &targets) {
+  std::vector<CoreLoad> loads(targets.size());
+  for (size_t core = 0; core < targets.size(); ++core)
+    for (auto [pop, neurons] : targets[core]) {
+      double size = double(problem.populations[pop].neurons);
+      loads[core].neurons += neurons;
+      for (const Projection &p : problem.projections)
+        if (p.target == pop) {
+          loads[core].bits += p.storedBits * neurons / size;
+          loads[core].fanIn += fanInOf(
+              p, neurons, double(problem.populations[p.source].neurons), size);
+        }
+    }
+  return loads;
+}
+
 struct Chunk {
   size_t pop;
   int64_t begin, end;
@@ -115,25 +136,14 @@ void Mapper::makeChunks(int64_t lowerBound) {
 
 bool Mapper::fits(const std::vector<int64_t> &coreOf, int64_t cores,
                   std::string *why) const {
-  std::vector<double> neurons(cores, 0), bits(cores, 0);
-  // Target neurons of each population per core, for the fan-in.
+  // Neurons of each population per core.
   std::vector<std::map<size_t, double>> targets(cores);
-  for (size_t c = 0; c < chunks.size(); ++c) {
-    const Chunk &k = chunks[c];
-    int64_t core = coreOf[c];
-    neurons[core] += double(k.size());
-    targets[core][k.pop] += double(k.size());
-    for (const Projection &p : problem.projections)
-      if (p.target == k.pop)
-        bits[core] += p.storedBits * double(k.size()) / popSize(k.pop);
-  }
+  for (size_t c = 0; c < chunks.size(); ++c)
+    targets[coreOf[c]][chunks[c].pop] += double(chunks[c].size());
+  std::vector<CoreLoad> loads = loadsOf(problem, targets);
   for (int64_t core = 0; core < cores; ++core) {
-    double fanIn = 0;
-    for (const Projection &p : problem.projections) {
-      auto it = targets[core].find(p.target);
-      if (it != targets[core].end())
-        fanIn += fanInOf(p, it->second, popSize(p.source), popSize(p.target));
-    }
+    double neuronsHere = loads[core].neurons, bitsHere = loads[core].bits,
+           fanIn = loads[core].fanIn;
     auto fail = [&](const std::string &what, double value, double limit) {
       if (why)
         *why = "core " + std::to_string(core) + ": " + what + " " +
@@ -141,11 +151,11 @@ bool Mapper::fits(const std::vector<int64_t> &coreOf, int64_t cores,
                std::to_string(int64_t(limit));
       return false;
     };
-    if (neurons[core] > double(chip.neuronsPerCore))
-      return fail("neurons", neurons[core], double(chip.neuronsPerCore));
+    if (neuronsHere > double(chip.neuronsPerCore))
+      return fail("neurons", neuronsHere, double(chip.neuronsPerCore));
     if (chip.synapseMemoryBitsPerCore > 0 &&
-        bits[core] > double(chip.synapseMemoryBitsPerCore))
-      return fail("synapse bits", bits[core],
+        bitsHere > double(chip.synapseMemoryBitsPerCore))
+      return fail("synapse bits", bitsHere,
                   double(chip.synapseMemoryBitsPerCore));
     if (fanIn > double(chip.fanInPerCore) * (1 + 1e-9))
       return fail("fan-in", fanIn, double(chip.fanInPerCore));
@@ -476,6 +486,19 @@ bool snnc::mapping::partition(const Problem &problem,
                               const ChipDescription &chip, Partition &result,
                               std::string &error) {
   return Mapper(problem, chip).run(result, error);
+}
+
+std::vector<CoreLoad> snnc::mapping::coreLoads(const Problem &problem,
+                                               const Partition &part) {
+  std::vector<std::map<size_t, double>> targets(part.numCores);
+  for (size_t pop = 0; pop < part.cores.size(); ++pop) {
+    int64_t n = problem.populations[pop].neurons, size = part.chunkSizes[pop];
+    for (size_t c = 0; c < part.cores[pop].size(); ++c)
+      if (part.cores[pop][c] >= 0 && part.cores[pop][c] < part.numCores)
+        targets[part.cores[pop][c]][pop] +=
+            double(std::min(size, n - int64_t(c) * size));
+  }
+  return loadsOf(problem, targets);
 }
 
 //===----------------------------------------------------------------------===//

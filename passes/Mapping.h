@@ -53,6 +53,15 @@ struct Partition {
   int64_t naiveCores = 0;
 };
 
+/// What one core holds: neurons, synapse memory (bits) and input axons, as
+/// the partitioner counts them.
+struct CoreLoad {
+  double neurons = 0, bits = 0, fanIn = 0;
+};
+
+/// The load of every core of a partition.
+std::vector<CoreLoad> coreLoads(const Problem &problem, const Partition &part);
+
 /// Partitions so that every core respects the chip's neuron, synapse-memory
 /// and fan-in limits, minimizing the synapses cut between cores (METIS).
 /// False with a message when no partition fits the largest system.

@@ -52,6 +52,28 @@ SmallVector<int64_t> neuronsPerCore(NetworkOp network) {
   return counts;
 }
 
+/// The mapping problem and the partition recorded on a partitioned
+/// network; false if it is not partitioned.
+bool recordedPartition(NetworkOp network, const ChipDescription &chip,
+                       mapping::Problem &problem, mapping::Partition &part) {
+  auto place = network->getAttrOfType<DictionaryAttr>("snn.partition");
+  if (!place)
+    return false;
+  SmallVector<Operation *> pops;
+  problem = buildProblem(network, chip, pops);
+  part = mapping::Partition();
+  part.numCores = intOf(place, "cores");
+  for (Operation *op : pops) {
+    auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
+    auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
+    if (!cores || !chunk)
+      return false;
+    part.chunkSizes.push_back(chunk.getInt());
+    part.cores.push_back(cores.asArrayRef().vec());
+  }
+  return part.numCores > 0;
+}
+
 /// The largest of each quantization error over the network's ops, with
 /// the op it occurs on.
 struct WorstError {
@@ -118,18 +140,32 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
                    << intOf(part, "lower_bound") << " ("
                    << stringOf(part, "binding_limit") << "); filled in order "
                    << intOf(part, "naive_cores") << "\n";
-      SmallVector<int64_t> perCore = neuronsPerCore(network);
-      if (!perCore.empty() && chip) {
-        int64_t most = *llvm::max_element(perCore), total = 0;
-        for (int64_t c : perCore)
-          total += c;
-        row("neurons per core")
-            << "max " << most << " ("
-            << llvm::format("%.1f", 100.0 * double(most) /
-                                        double(chip->neuronsPerCore))
-            << "% of " << chip->neuronsPerCore << "), mean "
-            << llvm::format("%.1f", double(total) / double(perCore.size()))
-            << "\n";
+      mapping::Problem problem;
+      mapping::Partition partition;
+      if (chip && recordedPartition(network, *chip, problem, partition)) {
+        std::vector<mapping::CoreLoad> loads =
+            mapping::coreLoads(problem, partition);
+        row("per-core load") << "largest and mean share of a core's "
+                                "capacity:\n";
+        auto share = [&](const char *what, double capacity, auto field,
+                         const char *unit) {
+          double most = 0, total = 0;
+          for (const mapping::CoreLoad &l : loads) {
+            most = std::max(most, field(l));
+            total += field(l);
+          }
+          os << llvm::format("    %-24s %5.1f%% %5.1f%%   of %lld %s\n", what,
+                             100.0 * most / capacity,
+                             100.0 * total / double(loads.size()) / capacity,
+                             (long long)capacity, unit);
+        };
+        share("neurons", double(chip->neuronsPerCore),
+              [](const mapping::CoreLoad &l) { return l.neurons; }, "neurons");
+        if (chip->synapseMemoryBitsPerCore > 0)
+          share("synapse memory", double(chip->synapseMemoryBitsPerCore),
+                [](const mapping::CoreLoad &l) { return l.bits; }, "bits");
+        share("fan-in", double(chip->fanInPerCore),
+              [](const mapping::CoreLoad &l) { return l.fanIn; }, "axons");
       }
       row("synapses cut") << intOf(part, "cut_synapses")
                           << " between cores; filled in order "
@@ -320,21 +356,10 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
                              best[c].first, onCore[c]});
     panel.capacity = chip->neuronsPerCore;
     if (int64_t(numCores) <= kMaxCoresForLinks) {
-      SmallVector<Operation *> pops;
-      mapping::Problem problem = buildProblem(network, *chip, pops);
+      mapping::Problem problem;
       mapping::Partition part;
-      part.numCores = int64_t(numCores);
-      bool complete = true;
-      for (Operation *op : pops) {
-        auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
-        auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
-        if (!cores || !chunk) {
-          complete = false;
-          break;
-        }
-        part.chunkSizes.push_back(chunk.getInt());
-        part.cores.push_back(cores.asArrayRef().vec());
-      }
+      bool complete = recordedPartition(network, *chip, problem, part) &&
+                      part.numCores == int64_t(numCores);
       if (complete) {
         auto traffic = mapping::coreTraffic(problem, part);
         for (size_t a = 0; a < traffic.size(); ++a)
