@@ -14,6 +14,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <functional>
 #include <memory>
@@ -75,6 +76,10 @@ private:
 
 /// Registers every target built into snnc. Safe to call more than once.
 void registerAllTargets();
+
+/// The message of a failed write to `path` (llvm::writeToOutput's error),
+/// without the path it repeats: "No such file or directory".
+std::string writeErrorMessage(llvm::StringRef path, llvm::Error error);
 
 /// The attribute on the module that records the chosen target.
 inline constexpr llvm::StringLiteral kTargetAttrName = "snn.target";

@@ -47,3 +47,11 @@ void snnc::registerAllTargets() {
   registerCPUTarget();
   registerLoihi2Target();
 }
+
+std::string snnc::writeErrorMessage(llvm::StringRef path, llvm::Error error) {
+  std::string message = llvm::toString(std::move(error));
+  std::string prefix = "'" + path.str() + "': ";
+  if (llvm::StringRef(message).starts_with(prefix))
+    message = message.substr(prefix.size());
+  return message;
+}

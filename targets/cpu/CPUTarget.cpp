@@ -479,7 +479,7 @@ public:
           return llvm::Error::success();
         }))
       return module.emitError() << "cannot write '" << path
-                                << "': " << llvm::toString(std::move(err));
+                                << "': " << writeErrorMessage(path, std::move(err));
     return success();
   }
 };

@@ -168,7 +168,8 @@ int attachActivity(ModuleOp module, StringRef path) {
 int writeOutput(StringRef path,
                 llvm::function_ref<Error(raw_ostream &)> write) {
   if (Error err = writeToOutput(path, write))
-    return fail("cannot write '" + path + "': " + toString(std::move(err)));
+    return fail("cannot write '" + path +
+                "': " + snnc::writeErrorMessage(path, std::move(err)));
   return 0;
 }
 
