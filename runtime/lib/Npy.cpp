@@ -155,8 +155,10 @@ bool snnrt::readNpy(const std::string &path, NpyArray &array,
 
 std::string snnrt::encodeNpy(const std::vector<int64_t> &shape,
                              const std::vector<double> &data, NpyType type) {
-  const char *descr = type == NpyType::f64 ? "<f8"
+  const char *descr = type == NpyType::f64   ? "<f8"
                       : type == NpyType::f32 ? "<f4"
+                      : type == NpyType::i32 ? "<i4"
+                      : type == NpyType::i16 ? "<i2"
                                              : "<i8";
   std::string dims;
   for (int64_t d : shape)
@@ -181,6 +183,12 @@ std::string snnrt::encodeNpy(const std::vector<int64_t> &shape,
     } else if (type == NpyType::f32) {
       float f = float(v);
       out.append(reinterpret_cast<const char *>(&f), 4);
+    } else if (type == NpyType::i32) {
+      int32_t i = int32_t(v);
+      out.append(reinterpret_cast<const char *>(&i), 4);
+    } else if (type == NpyType::i16) {
+      int16_t i = int16_t(v);
+      out.append(reinterpret_cast<const char *>(&i), 2);
     } else {
       int64_t i = int64_t(v);
       out.append(reinterpret_cast<const char *>(&i), 8);

@@ -111,9 +111,16 @@ json::Value Emitter::array(const std::string &process,
   if (values.size() > kInlineLimit) {
     std::string file = stem + "." + process + "." + param + ".npy";
     std::vector<double> data(values.begin(), values.end());
+    // The narrowest integer type that holds every value.
+    auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    snnrt::NpyType type = *lo >= INT16_MIN && *hi <= INT16_MAX
+                              ? snnrt::NpyType::i16
+                          : *lo >= INT32_MIN && *hi <= INT32_MAX
+                              ? snnrt::NpyType::i32
+                              : snnrt::NpyType::i64;
     files[file] = snnrt::encodeNpy(std::vector<int64_t>(shape.begin(),
                                                         shape.end()),
-                                   data, snnrt::NpyType::i64);
+                                   data, type);
     return json::Object{{"npy", file}};
   }
   // Nested lists in C order.

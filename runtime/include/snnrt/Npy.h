@@ -1,7 +1,7 @@
 //===- Npy.h - reading and writing NumPy .npy arrays ------------*- C++ -*-===//
 //
 // The subset snn-run needs: C-order arrays of bool, (u)int8..64, float32 and
-// float64, read as doubles; written as float64, float32 or int64.
+// float64, read as doubles; written as float64, float32 or int64/32/16.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,7 +24,7 @@ struct NpyArray {
 bool readNpy(const std::string &path, NpyArray &array, std::string &error);
 bool parseNpy(const std::string &bytes, NpyArray &array, std::string &error);
 
-enum class NpyType { f64, f32, i64 };
+enum class NpyType { f64, f32, i64, i32, i16 };
 /// Serializes an array (format version 1.0).
 std::string encodeNpy(const std::vector<int64_t> &shape,
                       const std::vector<double> &data, NpyType type);
