@@ -4,6 +4,11 @@ synapses: resource analysis, snn-quantize, snn-partition (METIS) and
 snn-place, through the real driver (`snnc --chip=loihi2 --emit=mapped`).
 
     /usr/bin/python3 bench/compile_large.py [--neurons N] [--fan-in K]
+        [--artifact STEPS]
+
+With --artifact, also writes the Loihi 2 artifact (`snnc --target=loihi2`:
+every procedural synapse laid out in .npy files) and runs it for STEPS steps
+in `snn-run`, timing both.
 
 The network: 80% excitatory and 20% inhibitory LIF neurons that Lava's
 bit-accurate LIF runs (reset to a value, no refractory period), four
@@ -23,6 +28,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SNNC = os.path.join(HERE, "..", "build", "bin", "snnc")
+SNN_RUN = os.path.join(HERE, "..", "build", "bin", "snn-run")
 
 MODEL = """snn.network @large() -> (!snn.spikes<{exc}>, !snn.spikes<{inh}>)
     attributes {{dt = #snn.q<1 ms>}} {{
@@ -53,6 +59,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--neurons", type=int, default=1_000_000)
     ap.add_argument("--fan-in", type=float, default=100.0)
+    ap.add_argument("--artifact", type=int, default=0, metavar="STEPS")
     args = ap.parse_args()
     exc = args.neurons * 8 // 10
     inh = args.neurons - exc
@@ -71,6 +78,19 @@ def main():
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         with open(report) as f:
             net = json.load(f)["networks"][0]
+        if args.artifact:
+            artifact = os.path.join(tmp, "out")
+            timed = []
+            for cmd in ([SNNC, model, "--target=loihi2", "-o", artifact],
+                        [SNN_RUN, os.path.join(artifact, "large.json"),
+                         "--steps", str(args.artifact), "--quiet"]):
+                start = time.monotonic()
+                subprocess.run(cmd, check=True)
+                timed.append((time.monotonic() - start,
+                              resource.getrusage(
+                                  resource.RUSAGE_CHILDREN).ru_maxrss))
+            size = sum(os.path.getsize(os.path.join(artifact, f))
+                       for f in os.listdir(artifact))
     part, place, res = net["partition"], net["placement"], net["resources"]
     print(f"network: {args.neurons} neurons, {res['synapses']:.4g} synapses "
           f"(mean fan-in {args.fan_in:g}), loihi2")
@@ -90,6 +110,12 @@ def main():
     q = net.get("quantization_error", {})
     print("quantization: " + ", ".join(
         f"{k} {v['value']:.3g}" for k, v in sorted(q.items())))
+    if args.artifact:
+        (t1, m1), (t2, m2) = timed
+        print(f"snnc --target=loihi2: {t1:.2f} s wall, {size / 2**20:.0f} MiB "
+              f"written; peak memory so far {m1 / 1024:.0f} MiB")
+        print(f"snn-run the artifact, {args.artifact} steps: {t2:.2f} s wall "
+              f"(loading included); peak memory so far {m2 / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
