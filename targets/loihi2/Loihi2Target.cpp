@@ -192,26 +192,20 @@ Emitter::sourceOf(Operation *conn, Value input) {
 }
 
 Operation *Emitter::targetOf(Operation *conn) {
+  // Through flattens to the population (snn-quantize checked there is one).
   Value v = conn->getResult(0);
-  while (true) {
+  for (;;) {
+    Operation *next = nullptr;
     for (Operation *user : v.getUsers()) {
-      if (llvm::isa<FlattenOp>(user)) {
-        v = user->getResult(0);
-        break;
-      }
       if (llvm::isa<NeuronOpInterface>(user))
         return user;
+      if (llvm::isa<FlattenOp>(user))
+        next = user;
     }
-    bool flattened = llvm::any_of(v.getUsers(), [](Operation *u) {
-      return llvm::isa<FlattenOp>(u);
-    });
-    if (!flattened)
-      break;
+    if (!next)
+      return nullptr;
+    v = next->getResult(0);
   }
-  for (Operation *user : v.getUsers())
-    if (llvm::isa<NeuronOpInterface>(user))
-      return user;
-  return nullptr;
 }
 
 SmallVector<int64_t> intsOf(Attribute attr) {
