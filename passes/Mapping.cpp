@@ -9,6 +9,7 @@
 #include <map>
 #include <numeric>
 #include <queue>
+#include <set>
 
 using namespace snnc;
 using namespace snnc::mapping;
@@ -27,23 +28,36 @@ double fanInOf(const Projection &p, double targets, double sourceSize,
   return sourceSize * (1.0 - std::pow(1.0 - q, targets));
 }
 
-/// What each core holds, given the neurons of each population on it: the
-/// neurons, the synapse memory of their incoming synapses and the distinct
-/// input axons they need.
-std::vector<CoreLoad>
-loadsOf(const Problem &problem,
-        const std::vector<std::map<size_t, double>> &targets) {
-  std::vector<CoreLoad> loads(targets.size());
-  for (size_t core = 0; core < targets.size(); ++core)
-    for (auto [pop, neurons] : targets[core]) {
-      double size = double(problem.populations[pop].neurons);
+/// The neurons of each population on one core, as runs of consecutive
+/// neurons: a local projection (convolution, pooling) needs its fixed
+/// border of axons once per run.
+using Runs = std::map<size_t, std::vector<double>>;
+
+/// What each core holds: the neurons, the synapse memory of their incoming
+/// synapses and the distinct input axons they need.
+std::vector<CoreLoad> loadsOf(const Problem &problem,
+                              const std::vector<Runs> &cores) {
+  std::vector<CoreLoad> loads(cores.size());
+  for (size_t core = 0; core < cores.size(); ++core)
+    for (const auto &[pop, runs] : cores[core]) {
+      double size = double(problem.populations[pop].neurons), neurons = 0;
+      for (double r : runs)
+        neurons += r;
       loads[core].neurons += neurons;
-      for (const Projection &p : problem.projections)
-        if (p.target == pop) {
-          loads[core].bits += p.storedBits * neurons / size;
-          loads[core].fanIn += fanInOf(
-              p, neurons, double(problem.populations[p.source].neurons), size);
+      for (const Projection &p : problem.projections) {
+        if (p.target != pop)
+          continue;
+        double source = double(problem.populations[p.source].neurons);
+        loads[core].bits += p.storedBits * neurons / size;
+        if (p.local) {
+          double axons = 0;
+          for (double r : runs)
+            axons += fanInOf(p, r, source, size);
+          loads[core].fanIn += std::min(source, axons);
+        } else {
+          loads[core].fanIn += fanInOf(p, neurons, source, size);
         }
+      }
     }
   return loads;
 }
@@ -75,6 +89,12 @@ private:
   std::vector<int64_t> sequentialFill(int64_t &cores) const;
   bool metis(int64_t parts, bool fanInConstraint,
              std::vector<int64_t> &coreOf) const;
+  /// The runs of consecutive chunks of each population on each core.
+  std::vector<Runs> runsOf(const std::vector<int64_t> &coreOf,
+                           int64_t cores) const;
+  /// Moves chunks off cores that break a limit onto cores (of `parts`)
+  /// with room, overloaded cores first; true when every core fits.
+  bool repair(std::vector<int64_t> &coreOf, int64_t parts) const;
   /// The smallest METIS partition that fits, from the lower bound up.
   bool search(bool fanInConstraint, int64_t limit, int64_t &cores,
               std::vector<int64_t> &coreOf, std::string &why) const;
@@ -136,11 +156,7 @@ void Mapper::makeChunks(int64_t lowerBound) {
 
 bool Mapper::fits(const std::vector<int64_t> &coreOf, int64_t cores,
                   std::string *why) const {
-  // Neurons of each population per core.
-  std::vector<std::map<size_t, double>> targets(cores);
-  for (size_t c = 0; c < chunks.size(); ++c)
-    targets[coreOf[c]][chunks[c].pop] += double(chunks[c].size());
-  std::vector<CoreLoad> loads = loadsOf(problem, targets);
+  std::vector<CoreLoad> loads = loadsOf(problem, runsOf(coreOf, cores));
   for (int64_t core = 0; core < cores; ++core) {
     double neuronsHere = loads[core].neurons, bitsHere = loads[core].bits,
            fanIn = loads[core].fanIn;
@@ -159,6 +175,106 @@ bool Mapper::fits(const std::vector<int64_t> &coreOf, int64_t cores,
                   double(chip.synapseMemoryBitsPerCore));
     if (fanIn > double(chip.fanInPerCore) * (1 + 1e-9))
       return fail("fan-in", fanIn, double(chip.fanInPerCore));
+  }
+  return true;
+}
+
+std::vector<Runs> Mapper::runsOf(const std::vector<int64_t> &coreOf,
+                                  int64_t cores) const {
+  std::vector<Runs> runs(cores);
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    std::vector<double> &list = runs[coreOf[c]][chunks[c].pop];
+    bool extends = c > 0 && chunks[c - 1].pop == chunks[c].pop &&
+                   coreOf[c - 1] == coreOf[c];
+    if (extends)
+      list.back() += double(chunks[c].size());
+    else
+      list.push_back(double(chunks[c].size()));
+  }
+  return runs;
+}
+
+bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
+  // METIS balances the limits on average (within a tolerance) but does not
+  // cap them, and it may leave parts empty: the overflow goes where there
+  // is room. Bounded work: a few moves per chunk, few enough cores.
+  constexpr int64_t kMaxRepairCores = 4096;
+  if (parts > kMaxRepairCores)
+    return false;
+  std::vector<std::set<size_t>> members(parts);
+  for (size_t c = 0; c < chunks.size(); ++c)
+    members[coreOf[c]].insert(c);
+  auto loadOf = [&](const std::set<size_t> &set) {
+    Runs runs;
+    size_t previous = SIZE_MAX;
+    for (size_t c : set) {
+      std::vector<double> &list = runs[chunks[c].pop];
+      if (previous != SIZE_MAX && previous + 1 == c &&
+          chunks[previous].pop == chunks[c].pop)
+        list.back() += double(chunks[c].size());
+      else
+        list.push_back(double(chunks[c].size()));
+      previous = c;
+    }
+    return loadsOf(problem, {runs}).front();
+  };
+  auto within = [&](const CoreLoad &l) {
+    return l.neurons <= double(chip.neuronsPerCore) &&
+           (chip.synapseMemoryBitsPerCore == 0 ||
+            l.bits <= double(chip.synapseMemoryBitsPerCore)) &&
+           l.fanIn <= double(chip.fanInPerCore) * (1 + 1e-9);
+  };
+  std::vector<CoreLoad> loads(parts);
+  for (int64_t k = 0; k < parts; ++k)
+    loads[k] = loadOf(members[k]);
+  size_t budget = 4 * chunks.size() + 16;
+  for (int64_t core = 0; core < parts && budget > 0;) {
+    if (within(loads[core])) {
+      ++core;
+      continue;
+    }
+    // The last chunk of the overloaded core goes to the first core, in
+    // order of neuron room, that still fits with it.
+    if (members[core].empty())
+      return false;
+    size_t c = *members[core].rbegin();
+    std::vector<int64_t> order(parts);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+      return loads[a].neurons < loads[b].neurons;
+    });
+    int64_t dest = -1;
+    CoreLoad destLoad;
+    for (int64_t d : order) {
+      if (d == core)
+        continue;
+      std::set<size_t> with = members[d];
+      with.insert(c);
+      CoreLoad l = loadOf(with);
+      if (within(l)) {
+        dest = d;
+        destLoad = l;
+        break;
+      }
+    }
+    if (dest < 0)
+      return false;
+    members[core].erase(c);
+    loads[core] = loadOf(members[core]);
+    members[dest].insert(c);
+    loads[dest] = destLoad;
+    coreOf[c] = dest;
+    --budget;
+  }
+  for (int64_t k = 0; k < parts; ++k)
+    if (!within(loads[k]))
+      return false;
+  // Number cores by first appearance again (parts may have emptied).
+  std::map<int64_t, int64_t> renumber;
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    auto [it, inserted] =
+        renumber.try_emplace(coreOf[c], int64_t(renumber.size()));
+    coreOf[c] = it->second;
   }
   return true;
 }
@@ -369,6 +485,13 @@ bool Mapper::search(bool fanInConstraint, int64_t limit, int64_t &cores,
     used = 0;
     for (int64_t c : out)
       used = std::max(used, c + 1);
+    if (fits(out, used, &why))
+      return true;
+    if (!repair(out, parts))
+      return false;
+    used = 0;
+    for (int64_t c : out)
+      used = std::max(used, c + 1);
     return fits(out, used, &why);
   };
   // Grow by 10% from the lower bound until a partition fits, then bisect
@@ -490,15 +613,22 @@ bool snnc::mapping::partition(const Problem &problem,
 
 std::vector<CoreLoad> snnc::mapping::coreLoads(const Problem &problem,
                                                const Partition &part) {
-  std::vector<std::map<size_t, double>> targets(part.numCores);
+  std::vector<Runs> runs(part.numCores);
   for (size_t pop = 0; pop < part.cores.size(); ++pop) {
     int64_t n = problem.populations[pop].neurons, size = part.chunkSizes[pop];
-    for (size_t c = 0; c < part.cores[pop].size(); ++c)
-      if (part.cores[pop][c] >= 0 && part.cores[pop][c] < part.numCores)
-        targets[part.cores[pop][c]][pop] +=
-            double(std::min(size, n - int64_t(c) * size));
+    for (size_t c = 0; c < part.cores[pop].size(); ++c) {
+      int64_t core = part.cores[pop][c];
+      if (core < 0 || core >= part.numCores)
+        continue;
+      double neurons = double(std::min(size, n - int64_t(c) * size));
+      std::vector<double> &list = runs[core][pop];
+      if (c > 0 && part.cores[pop][c - 1] == core)
+        list.back() += neurons;
+      else
+        list.push_back(neurons);
+    }
   }
-  return loadsOf(problem, targets);
+  return loadsOf(problem, runs);
 }
 
 //===----------------------------------------------------------------------===//

@@ -135,8 +135,11 @@ def SNNPartition : Pass<"snn-partition", "::snnc::snn::NetworkOp"> {
     ones while the chunk pairs are few, since any partition cuts them
     alike), and partitions it with METIS so that every core respects the
     chip's neuron, synapse-memory and fan-in limits while the synapses cut
-    between cores are minimized; the number of parts grows from the lower
-    bound until every core fits. Records on each population the core of each
+    between cores are minimized (METIS balances on average: chunks it leaves
+    on an overfull core move to cores with room; a local projection's
+    border of axons counts once per run of consecutive neurons on a core);
+    the number of parts grows from the lower bound until every core fits.
+    Without edges between chunks the cores are filled in order. Records on each population the core of each
     chunk (`snn.cores`, `snn.chunk`) and on the network the cores used, the
     lower bound and the binding limit, and the cut against a sequential fill
     (`snn.partition`). A model no supported system holds gets a diagnostic

@@ -109,3 +109,42 @@ TEST(Mapping, DiffuseHopsEqualTheSumOverAllCorePairs) {
   EXPECT_NEAR(placement.hopTraffic, expected, 1e-9 * expected);
   EXPECT_GT(placement.naiveHopTraffic, 0);
 }
+
+// A local projection needs its border of axons once per run of consecutive
+// neurons on a core: chunks 0, 2, 4, 6, 8 on one core are five runs.
+TEST(Mapping, LocalFanInCountsEachRunOnce) {
+  Problem problem;
+  problem.populations = {{"src", 1000}, {"dst", 1000}};
+  problem.projections = {{0, 1, 10000, 10000, 10, true}};
+  Partition part;
+  part.numCores = 2;
+  part.chunkSizes = {1000, 100};
+  part.cores = {{1}, {0, 1, 0, 1, 0, 1, 0, 1, 0, 1}};
+  std::vector<CoreLoad> loads = coreLoads(problem, part);
+  ASSERT_EQ(loads.size(), 2u);
+  EXPECT_EQ(loads[0].neurons, 500);
+  EXPECT_EQ(loads[0].fanIn, 5 * (100 + 10));
+  // The same neurons in one run need the border once.
+  part.cores = {{1}, {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}};
+  loads = coreLoads(problem, part);
+  EXPECT_EQ(loads[0].fanIn, 500 + 10);
+}
+
+// METIS balances limits on average and may overfill a core; the repair
+// moves chunks until every core fits, so conv-like layers that mix
+// axon-heavy and neuron-heavy populations need fewer cores than filling in
+// order.
+TEST(Mapping, RepairedPartitionsFitEveryCore) {
+  Problem problem;
+  problem.populations = {{"in", 2048}, {"pool", 512}, {"out", 256}};
+  problem.projections = {{0, 1, 2048, 2048, 4, true},
+                         {1, 2, 256 * 72, 256 * 72, 72, true}};
+  Partition part;
+  std::string error;
+  ASSERT_TRUE(partition(problem, truenorth(), part, error)) << error;
+  EXPECT_LE(part.numCores, part.naiveCores);
+  for (const CoreLoad &l : coreLoads(problem, part)) {
+    EXPECT_LE(l.neurons, 256);
+    EXPECT_LE(l.fanIn, 256 * (1 + 1e-9));
+  }
+}
