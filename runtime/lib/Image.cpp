@@ -100,6 +100,13 @@ bool snnrt::readImage(const std::string &path, std::vector<Record> &records,
 
 std::vector<uint8_t> ImageWriter::finish() const {
   std::vector<uint8_t> out;
+  size_t total = sizeof(FileHeader);
+  for (const auto &record : records) {
+    total += sizeof(uint32_t);
+    for (const auto &field : record)
+      total += sizeof(FieldHeader) + field.name.size() + field.bytes.size();
+  }
+  out.reserve(total);
   auto append = [&](const void *p, size_t n) {
     const auto *b = static_cast<const uint8_t *>(p);
     out.insert(out.end(), b, b + n);

@@ -53,6 +53,7 @@ std::vector<int64_t> intArray(const json &value, const std::string &what,
     std::string error;
     if (!readNpy(dir + file, array, error))
       fail(what + ": " + error);
+    out.reserve(array.data.size());
     for (double d : array.data) {
       if (d != double(int64_t(d)))
         fail(what + ": " + file + " holds a non-integer value " +
@@ -178,6 +179,34 @@ int64_t signMode(const json &params, const std::string &what) {
   return intField(params, "sign_mode", what);
 }
 
+/// Builds emulator records in memory, with the interface of ImageWriter but
+/// without serializing to bytes and parsing them back.
+class RecordBuilder {
+public:
+  void beginRecord() { records.emplace_back(); }
+  void addString(const std::string &name, const std::string &value) {
+    add(name, DType::u8, value.size(), value.data());
+  }
+  void addF64(const std::string &name, const std::vector<double> &v) {
+    add(name, DType::f64, v.size(), v.data());
+  }
+  void addI64(const std::string &name, const std::vector<int64_t> &v) {
+    add(name, DType::i64, v.size(), v.data());
+  }
+  std::vector<Record> take() { return std::move(records); }
+
+private:
+  void add(const std::string &name, DType dtype, uint64_t count,
+           const void *data) {
+    Field &f = records.back().fields[name];
+    f.dtype = dtype;
+    f.count = count;
+    const auto *begin = static_cast<const uint8_t *>(data);
+    f.bytes.assign(begin, begin + count * dtypeSize(dtype));
+  }
+  std::vector<Record> records;
+};
+
 /// One process, already translated into record fields.
 struct Process {
   std::string name, kind; // kind: input, loihi2.lif, loihi2.synapses, ...
@@ -231,7 +260,7 @@ struct Graph {
 };
 
 std::vector<Record> Graph::records() const {
-  ImageWriter writer;
+  RecordBuilder writer;
   // Evaluation order: inputs, neurons, synapses.
   std::vector<const Process *> order;
   for (const char *kind : {"input", "loihi2.lif", ""})
@@ -298,12 +327,7 @@ std::vector<Record> Graph::records() const {
     if (!probe.state.empty())
       writer.addString("state", probe.state);
   }
-  std::vector<uint8_t> bytes = writer.finish();
-  std::vector<Record> records;
-  std::string error;
-  if (!parseImage(bytes.data(), bytes.size(), records, error))
-    fail(error);
-  return records;
+  return writer.take();
 }
 
 /// LIF parameters (Lava names) into a neuron process; `init` names the
@@ -526,13 +550,16 @@ Graph readArtifact(const json &doc, const std::string &dir) {
       conv->ints[in ? "input_chw" : "output_chw"] = {1};
     }
   }
-  for (const Process &p : std::vector<Process>(g.processes)) {
-    if (p.kind == "input" || p.kind == "loihi2.lif")
-      continue;
-    std::string what = "synapse process '" + p.name + "'";
-    if (!sourceOf.count(p.name) || !targetOf.count(p.name))
+  // By name: connect() updates the processes it links.
+  std::vector<std::string> synapses;
+  for (const Process &p : g.processes)
+    if (p.kind != "input" && p.kind != "loihi2.lif")
+      synapses.push_back(p.name);
+  for (const std::string &name : synapses) {
+    std::string what = "synapse process '" + name + "'";
+    if (!sourceOf.count(name) || !targetOf.count(name))
       fail(what + ": needs one s_in and one a_out connection");
-    g.connect(sourceOf[p.name], p.name, targetOf[p.name], what);
+    g.connect(sourceOf[name], name, targetOf[name], what);
   }
   for (const json &o : listOr(doc, "outputs", "artifact")) {
     if (!o.is_string())

@@ -144,8 +144,15 @@ bool snnrt::readNpy(const std::string &path, NpyArray &array,
     error = "cannot open '" + path + "'";
     return false;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
+  // One read of the whole file (stream iterators go byte by byte).
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  std::string bytes(size > 0 ? size_t(size) : 0, '\0');
+  if (size > 0 && !in.read(bytes.data(), size)) {
+    error = "cannot read '" + path + "'";
+    return false;
+  }
   if (!parseNpy(bytes, array, error)) {
     error = path + ": " + error;
     return false;
