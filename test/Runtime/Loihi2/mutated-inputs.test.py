@@ -15,24 +15,23 @@ ODD = [None, -1, 0, 2**40, -2**40, "x", [], {}, 1.5, [1, 2], True, -300]
 
 
 def mutate(o):
-    if isinstance(o, dict) and o:
-        key = random.choice(sorted(o))
-        r = random.random()
-        if r < 0.2:
-            del o[key]
-        elif r < 0.4:
-            o[key] = copy.deepcopy(random.choice(ODD))
-        else:
-            mutate(o[key])
-    elif isinstance(o, list) and o:
-        i = random.randrange(len(o))
-        r = random.random()
-        if r < 0.2:
-            del o[i]
-        elif r < 0.4:
-            o[i] = copy.deepcopy(random.choice(ODD))
-        else:
-            mutate(o[i])
+    """Drops an entry, replaces it with an odd value, or descends into it."""
+    if isinstance(o, dict):
+        keys = sorted(o)
+    elif isinstance(o, list):
+        keys = list(range(len(o)))
+    else:
+        return
+    if not keys:
+        return
+    key = random.choice(keys)
+    r = random.random()
+    if r < 0.2:
+        del o[key]
+    elif r < 0.4:
+        o[key] = copy.deepcopy(random.choice(ODD))
+    else:
+        mutate(o[key])
 
 
 failures = 0
