@@ -742,10 +742,7 @@ bool snnrt::expandProcedural(const ProceduralRule &rule, size_t sources,
   writer.addI64("allow_autapses", {rule.allowAutapses ? 1 : 0});
   writer.addF64("probability", {rule.probability});
   writer.addI64("indegree", {rule.indegree});
-  std::vector<uint8_t> bytes = writer.finish();
-  std::vector<Record> records;
-  if (!parseImage(bytes.data(), bytes.size(), records, error))
-    return false;
+  std::vector<Record> records = writer.takeRecords();
   std::vector<std::unique_ptr<Node>> nodes;
   nodes.push_back(std::make_unique<InputNode>());
   nodes[0]->out.size = sources;

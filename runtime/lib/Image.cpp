@@ -98,6 +98,20 @@ bool snnrt::readImage(const std::string &path, std::vector<Record> &records,
   return true;
 }
 
+std::vector<Record> ImageWriter::takeRecords() {
+  std::vector<Record> out(records.size());
+  for (size_t r = 0; r < records.size(); ++r)
+    for (PendingField &pending : records[r]) {
+      // As parsing does: a later field of the same name replaces it.
+      Field &field = out[r].fields[pending.name];
+      field.dtype = pending.dtype;
+      field.count = pending.count;
+      field.bytes = std::move(pending.bytes);
+    }
+  records.clear();
+  return out;
+}
+
 std::vector<uint8_t> ImageWriter::finish() const {
   std::vector<uint8_t> out;
   size_t total = sizeof(FileHeader);

@@ -179,34 +179,6 @@ int64_t signMode(const json &params, const std::string &what) {
   return intField(params, "sign_mode", what);
 }
 
-/// Builds emulator records in memory, with the interface of ImageWriter but
-/// without serializing to bytes and parsing them back.
-class RecordBuilder {
-public:
-  void beginRecord() { records.emplace_back(); }
-  void addString(const std::string &name, const std::string &value) {
-    add(name, DType::u8, value.size(), value.data());
-  }
-  void addF64(const std::string &name, const std::vector<double> &v) {
-    add(name, DType::f64, v.size(), v.data());
-  }
-  void addI64(const std::string &name, const std::vector<int64_t> &v) {
-    add(name, DType::i64, v.size(), v.data());
-  }
-  std::vector<Record> take() { return std::move(records); }
-
-private:
-  void add(const std::string &name, DType dtype, uint64_t count,
-           const void *data) {
-    Field &f = records.back().fields[name];
-    f.dtype = dtype;
-    f.count = count;
-    const auto *begin = static_cast<const uint8_t *>(data);
-    f.bytes.assign(begin, begin + count * dtypeSize(dtype));
-  }
-  std::vector<Record> records;
-};
-
 /// One process, already translated into record fields.
 struct Process {
   std::string name, kind; // kind: input, loihi2.lif, loihi2.synapses, ...
@@ -260,7 +232,7 @@ struct Graph {
 };
 
 std::vector<Record> Graph::records() const {
-  RecordBuilder writer;
+  ImageWriter writer;
   // Evaluation order: inputs, neurons, synapses.
   std::vector<const Process *> order;
   for (const char *kind : {"input", "loihi2.lif", ""})
@@ -327,7 +299,7 @@ std::vector<Record> Graph::records() const {
     if (!probe.state.empty())
       writer.addString("state", probe.state);
   }
-  return writer.take();
+  return writer.takeRecords();
 }
 
 /// LIF parameters (Lava names) into a neuron process; `init` names the

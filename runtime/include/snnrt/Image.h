@@ -103,7 +103,8 @@ bool readImage(const std::string &path, std::vector<Record> &records,
 bool parseImage(const uint8_t *data, size_t size, std::vector<Record> &records,
                 std::string &error);
 
-/// Builds an image in memory; `finish` returns the bytes.
+/// Builds an image in memory; `finish` returns the bytes, `takeRecords`
+/// the records that parsing those bytes would give (without the bytes).
 class ImageWriter {
 public:
   void beginRecord() { records.emplace_back(); }
@@ -123,6 +124,7 @@ public:
     add(name, DType::i32, v.size(), v.data());
   }
   std::vector<uint8_t> finish() const;
+  std::vector<Record> takeRecords();
 
 private:
   struct PendingField {

@@ -40,6 +40,32 @@ TEST(Image, RoundTripsRecordsAndFields) {
   EXPECT_EQ(records[2].find("v_threshold")->at<double>(0), 1.0);
 }
 
+TEST(Image, TakenRecordsEqualParsedOnes) {
+  ImageWriter writer;
+  writer.beginRecord();
+  writer.addString("kind", "network");
+  writer.addI64("outputs", {2, 3});
+  writer.beginRecord();
+  writer.addF64("x", {1.5, -2.0});
+  writer.addF64("x", {7.0}); // a repeated name: the later field wins
+  std::vector<uint8_t> bytes = writer.finish();
+  std::vector<Record> parsed, taken = writer.takeRecords();
+  std::string error;
+  ASSERT_TRUE(parseImage(bytes.data(), bytes.size(), parsed, error)) << error;
+  ASSERT_EQ(taken.size(), parsed.size());
+  for (size_t r = 0; r < parsed.size(); ++r) {
+    ASSERT_EQ(taken[r].fields.size(), parsed[r].fields.size());
+    for (const auto &[name, field] : parsed[r].fields) {
+      const Field *other = taken[r].find(name);
+      ASSERT_NE(other, nullptr) << name;
+      EXPECT_EQ(other->dtype, field.dtype);
+      EXPECT_EQ(other->count, field.count);
+      EXPECT_EQ(other->bytes, field.bytes);
+    }
+  }
+  EXPECT_EQ(taken[1].find("x")->at<double>(0), 7.0);
+}
+
 TEST(Image, RejectsEveryTruncation) {
   std::vector<uint8_t> bytes = smallImage();
   for (size_t cut = 0; cut < bytes.size(); ++cut) {
