@@ -67,24 +67,17 @@ struct SNNPlacePass : public snnc::impl::SNNPlaceBase<SNNPlacePass> {
     const ChipDescription *chip = lookupChipOrError(network, target);
     if (!chip)
       return signalPassFailure();
-    auto summary = network->getAttrOfType<DictionaryAttr>("snn.partition");
-    if (!summary) {
-      network.emitError() << "is not partitioned; run snn-partition first";
-      return signalPassFailure();
-    }
-    SmallVector<Operation *> pops;
-    mapping::Problem problem = buildProblem(network, *chip, pops);
+    mapping::Problem problem;
     mapping::Partition part;
-    part.numCores = summary.getAs<IntegerAttr>("cores").getInt();
-    for (Operation *op : pops) {
-      auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
-      auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
-      if (!cores || !chunk) {
-        op->emitOpError() << "has no core assignment; run snn-partition first";
-        return signalPassFailure();
-      }
-      part.cores.push_back(cores.asArrayRef().vec());
-      part.chunkSizes.push_back(chunk.getInt());
+    Operation *missing = nullptr;
+    if (failed(readRecordedPartition(network, *chip, problem, part,
+                                     &missing))) {
+      if (missing)
+        missing->emitOpError()
+            << "has no core assignment; run snn-partition first";
+      else
+        network.emitError() << "is not partitioned; run snn-partition first";
+      return signalPassFailure();
     }
     mapping::Placement placement;
     mapping::place(problem, part, *chip, placement);

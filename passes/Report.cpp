@@ -30,50 +30,6 @@ StringRef stringOf(DictionaryAttr d, StringRef key) {
   return a ? a.getValue() : StringRef();
 }
 
-/// Neurons on each core of a partitioned network (empty if it is not).
-SmallVector<int64_t> neuronsPerCore(NetworkOp network) {
-  SmallVector<int64_t> counts;
-  network.walk([&](NeuronOpInterface neuron) {
-    Operation *op = neuron.getOperation();
-    auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
-    auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
-    if (!cores || !chunk)
-      return;
-    int64_t size = neuron.getNumNeurons(), step = chunk.getInt();
-    for (auto [k, core] : llvm::enumerate(cores.asArrayRef())) {
-      if (core < 0)
-        continue;
-      if (size_t(core) >= counts.size())
-        counts.resize(core + 1, 0);
-      counts[core] += std::max<int64_t>(
-          0, std::min(step, size - int64_t(k) * step));
-    }
-  });
-  return counts;
-}
-
-/// The mapping problem and the partition recorded on a partitioned
-/// network; false if it is not partitioned.
-bool recordedPartition(NetworkOp network, const ChipDescription &chip,
-                       mapping::Problem &problem, mapping::Partition &part) {
-  auto place = network->getAttrOfType<DictionaryAttr>("snn.partition");
-  if (!place)
-    return false;
-  SmallVector<Operation *> pops;
-  problem = buildProblem(network, chip, pops);
-  part = mapping::Partition();
-  part.numCores = intOf(place, "cores");
-  for (Operation *op : pops) {
-    auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
-    auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
-    if (!cores || !chunk)
-      return false;
-    part.chunkSizes.push_back(chunk.getInt());
-    part.cores.push_back(cores.asArrayRef().vec());
-  }
-  return part.numCores > 0;
-}
-
 /// The largest of each quantization error over the network's ops, with
 /// the op it occurs on.
 struct WorstError {
@@ -142,7 +98,8 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
                    << intOf(part, "naive_cores") << "\n";
       mapping::Problem problem;
       mapping::Partition partition;
-      if (chip && recordedPartition(network, *chip, problem, partition)) {
+      if (chip && succeeded(readRecordedPartition(network, *chip, problem,
+                                                  partition))) {
         std::vector<mapping::CoreLoad> loads =
             mapping::coreLoads(problem, partition);
         row("per-core load") << "largest and mean share of a core's "
@@ -245,9 +202,18 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
         {"placement", toJson(network->getAttrOfType<DictionaryAttr>("snn.placement"))},
         {"shared", toJson(network->getAttrOfType<DictionaryAttr>("snn.shared"))},
     };
-    SmallVector<int64_t> perCore = neuronsPerCore(network);
-    if (!perCore.empty())
-      n["neurons_per_core"] = llvm::json::Array(perCore);
+    const ChipDescription *chip =
+        res ? lookupChip(stringOf(res, "chip")) : nullptr;
+    mapping::Problem problem;
+    mapping::Partition partition;
+    if (chip && succeeded(readRecordedPartition(network, *chip, problem,
+                                                partition))) {
+      llvm::json::Array perCore;
+      for (const mapping::CoreLoad &load :
+           mapping::coreLoads(problem, partition))
+        perCore.push_back(int64_t(std::llround(load.neurons)));
+      n["neurons_per_core"] = std::move(perCore);
+    }
     auto worst = worstErrors(network);
     if (!worst.empty()) {
       llvm::json::Object q;
@@ -256,22 +222,20 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
                                      {"op", populationLabel(w.op)}};
       n["quantization_error"] = std::move(q);
     }
-    if (res)
-      if (const ChipDescription *chip = lookupChip(
-              res.getAs<StringAttr>("chip").getValue())) {
-        llvm::json::Array figures;
-        for (const SourcedFigure &f : chip->energy)
-          figures.push_back(llvm::json::Object{{"name", f.name.str()},
-                                               {"value", f.value},
-                                               {"unit", f.unit.str()},
-                                               {"source", f.source.str()}});
-        figures.push_back(llvm::json::Object{
-            {"name", "static_power"},
-            {"value", chip->staticPower.value},
-            {"unit", chip->staticPower.unit.str()},
-            {"source", chip->staticPower.source.str()}});
-        n["energy_figures"] = std::move(figures);
-      }
+    if (chip) {
+      llvm::json::Array figures;
+      for (const SourcedFigure &f : chip->energy)
+        figures.push_back(llvm::json::Object{{"name", f.name.str()},
+                                             {"value", f.value},
+                                             {"unit", f.unit.str()},
+                                             {"source", f.source.str()}});
+      figures.push_back(llvm::json::Object{
+          {"name", "static_power"},
+          {"value", chip->staticPower.value},
+          {"unit", chip->staticPower.unit.str()},
+          {"source", chip->staticPower.source.str()}});
+      n["energy_figures"] = std::move(figures);
+    }
     networks.push_back(std::move(n));
   }
   return llvm::json::Object{{"format", "snnc-report-1"},
@@ -330,6 +294,7 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
     // on it (the first such population on a tie).
     size_t numCores = positions.size() / 3;
     SmallVector<std::pair<int64_t, int64_t>> best(numCores, {-1, 0});
+    SmallVector<int64_t> total(numCores, 0); // neurons on each core
     int64_t population = 0;
     network.walk([&](Operation *op) {
       auto cores = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
@@ -342,24 +307,25 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
       for (auto [k, core] : llvm::enumerate(cores.asArrayRef()))
         if (core >= 0 && size_t(core) < numCores)
           onCore[core] += std::min(step, size - int64_t(k) * step);
-      for (size_t c = 0; c < numCores; ++c)
+      for (size_t c = 0; c < numCores; ++c) {
+        total[c] += onCore[c];
         if (onCore[c] > best[c].second)
           best[c] = {population, onCore[c]};
+      }
       panel.legend.push_back(populationLabel(op));
       ++population;
     });
     ArrayRef<int64_t> p = positions.asArrayRef();
-    SmallVector<int64_t> onCore = neuronsPerCore(network);
-    onCore.resize(numCores, 0);
     for (size_t c = 0; c < numCores; ++c)
       panel.cores.push_back({p[3 * c], p[3 * c + 1], p[3 * c + 2],
-                             best[c].first, onCore[c]});
+                             best[c].first, total[c]});
     panel.capacity = chip->neuronsPerCore;
     if (int64_t(numCores) <= kMaxCoresForLinks) {
       mapping::Problem problem;
       mapping::Partition part;
-      bool complete = recordedPartition(network, *chip, problem, part) &&
-                      part.numCores == int64_t(numCores);
+      bool complete =
+          succeeded(readRecordedPartition(network, *chip, problem, part)) &&
+          part.numCores == int64_t(numCores);
       if (complete) {
         auto traffic = mapping::coreTraffic(problem, part);
         for (size_t a = 0; a < traffic.size(); ++a)

@@ -154,3 +154,32 @@ std::string snnc::shortNumber(double value) {
   llvm::raw_string_ostream(text) << llvm::format("%g", value);
   return text;
 }
+
+LogicalResult snnc::readRecordedPartition(NetworkOp network,
+                                          const ChipDescription &chip,
+                                          mapping::Problem &problem,
+                                          mapping::Partition &part,
+                                          Operation **missing) {
+  if (missing)
+    *missing = nullptr;
+  auto summary = network->getAttrOfType<DictionaryAttr>("snn.partition");
+  auto cores = summary ? summary.getAs<IntegerAttr>("cores") : IntegerAttr();
+  if (!cores)
+    return failure();
+  SmallVector<Operation *> pops;
+  problem = buildProblem(network, chip, pops);
+  part = mapping::Partition();
+  part.numCores = cores.getInt();
+  for (Operation *op : pops) {
+    auto assigned = op->getAttrOfType<DenseI64ArrayAttr>("snn.cores");
+    auto chunk = op->getAttrOfType<IntegerAttr>("snn.chunk");
+    if (!assigned || !chunk) {
+      if (missing)
+        *missing = op;
+      return failure();
+    }
+    part.cores.push_back(assigned.asArrayRef().vec());
+    part.chunkSizes.push_back(chunk.getInt());
+  }
+  return success();
+}

@@ -38,6 +38,15 @@ mapping::Problem buildProblem(snn::NetworkOp network,
                               const ChipDescription &chip,
                               llvm::SmallVectorImpl<mlir::Operation *> &pops);
 
+/// The problem and the partition snn-partition recorded on `network`. Fails
+/// when the network has no `snn.partition` (`missing` stays null) or when a
+/// population has no core assignment (`missing` is set to it).
+mlir::LogicalResult readRecordedPartition(snn::NetworkOp network,
+                                          const ChipDescription &chip,
+                                          mapping::Problem &problem,
+                                          mapping::Partition &part,
+                                          mlir::Operation **missing = nullptr);
+
 } // namespace snnc
 
 #endif // SNNC_PASSES_SYNAPSECOST_H
