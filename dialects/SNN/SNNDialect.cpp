@@ -1,6 +1,7 @@
 //===- SNNDialect.cpp - the snn dialect -----------------------------------===//
 
 #include "dialects/SNN/SNNOps.h"
+#include "dialects/SNN/Weights.h"
 #include "snnrt/Loihi2.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
@@ -50,14 +51,7 @@ LogicalResult verifyLoihi2(Operation *op, DictionaryAttr quant) {
     if (!attr)
       continue;
     SmallVector<int64_t> values;
-    if (auto i = llvm::dyn_cast<IntegerAttr>(attr))
-      values.push_back(i.getInt());
-    else if (auto a = llvm::dyn_cast<DenseI64ArrayAttr>(attr))
-      values.assign(a.asArrayRef().begin(), a.asArrayRef().end());
-    else if (auto e = llvm::dyn_cast<DenseIntElementsAttr>(attr))
-      for (const APInt &v : e.getValues<APInt>())
-        values.push_back(v.getSExtValue());
-    else
+    if (failed(snnc::snn::readIntegerValues(attr, values)))
       return op->emitOpError() << "has a Loihi 2 '" << range.name
                                << "' that is not an integer or integers";
     for (int64_t v : values)

@@ -62,6 +62,21 @@ LogicalResult snnc::snn::readIntegers(ElementsAttr attr,
   return failure();
 }
 
+LogicalResult snnc::snn::readIntegerValues(Attribute attr,
+                                           SmallVectorImpl<int64_t> &out) {
+  if (auto i = llvm::dyn_cast_or_null<IntegerAttr>(attr)) {
+    out.push_back(i.getInt());
+    return success();
+  }
+  if (auto a = llvm::dyn_cast_or_null<DenseI64ArrayAttr>(attr)) {
+    out.append(a.asArrayRef().begin(), a.asArrayRef().end());
+    return success();
+  }
+  if (auto e = llvm::dyn_cast_or_null<ElementsAttr>(attr))
+    return readIntegers(e, out);
+  return failure();
+}
+
 ElementsAttr snnc::snn::makeF32Tensor(MLIRContext *ctx,
                                       ArrayRef<int64_t> shape,
                                       ArrayRef<double> values,

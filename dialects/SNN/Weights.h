@@ -19,6 +19,12 @@ mlir::LogicalResult readFloats(mlir::ElementsAttr attr,
 mlir::LogicalResult readIntegers(mlir::ElementsAttr attr,
                                  llvm::SmallVectorImpl<int64_t> &out);
 
+/// An integer attribute, an i64 array or an integer tensor, appended to
+/// `out` as integers (the integers `snn.quant` holds); failure for anything
+/// else.
+mlir::LogicalResult readIntegerValues(mlir::Attribute attr,
+                                      llvm::SmallVectorImpl<int64_t> &out);
+
 /// Builds an f32 tensor of `shape`: inline when small, as a resource blob
 /// when `asResource` (the original was a resource) so that large weight
 /// tensors never turn into text.

@@ -208,15 +208,10 @@ Operation *Emitter::targetOf(Operation *conn) {
   }
 }
 
+/// The integers of an `snn.quant` entry (the dialect verified their form).
 SmallVector<int64_t> intsOf(Attribute attr) {
   SmallVector<int64_t> out;
-  if (auto i = llvm::dyn_cast_or_null<IntegerAttr>(attr))
-    out.push_back(i.getInt());
-  else if (auto a = llvm::dyn_cast_or_null<DenseI64ArrayAttr>(attr))
-    out.assign(a.asArrayRef().begin(), a.asArrayRef().end());
-  else if (auto e = llvm::dyn_cast_or_null<DenseIntElementsAttr>(attr))
-    for (const APInt &v : e.getValues<APInt>())
-      out.push_back(v.getSExtValue());
+  (void)readIntegerValues(attr, out);
   return out;
 }
 
