@@ -818,3 +818,14 @@ LogicalResult ProceduralOp::verify() {
   }
   return success();
 }
+
+FailureOr<NetworkOp> snnc::snn::getSingleNetwork(ModuleOp module,
+                                                 StringRef consumer) {
+  auto networks = module.getOps<NetworkOp>();
+  size_t count = std::distance(networks.begin(), networks.end());
+  if (count != 1)
+    return module.emitError() << consumer
+                              << " takes one snn.network, the module holds "
+                              << count;
+  return *networks.begin();
+}

@@ -6,6 +6,7 @@
 #include "dialects/SNN/NeuronModels.h"
 #include "dialects/SNN/SNNDialect.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/RegionKindInterface.h"
 #include "mlir/IR/SymbolTable.h"
@@ -16,5 +17,12 @@
 
 #define GET_OP_CLASSES
 #include "dialects/SNN/SNNOps.h.inc"
+
+namespace snnc::snn {
+/// The one snn.network of `module`, or failure after "`consumer` takes one
+/// snn.network, the module holds N" on the module.
+mlir::FailureOr<NetworkOp> getSingleNetwork(mlir::ModuleOp module,
+                                            llvm::StringRef consumer);
+} // namespace snnc::snn
 
 #endif // SNNC_DIALECT_SNN_SNNOPS_H

@@ -306,14 +306,11 @@ LogicalResult Exporter::run(NetworkOp network, nir::Graph &graph) {
 } // namespace
 
 LogicalResult snnc::nir::exportFile(ModuleOp module, const std::string &path) {
-  auto networks = module.getOps<NetworkOp>();
-  size_t count = std::distance(networks.begin(), networks.end());
-  if (count != 1)
-    return module.emitError() << "NIR export takes one snn.network, the "
-                                 "module holds "
-                              << count;
+  FailureOr<NetworkOp> network = getSingleNetwork(module, "NIR export");
+  if (failed(network))
+    return failure();
   nir::Graph graph;
-  if (failed(Exporter().run(*networks.begin(), graph)))
+  if (failed(Exporter().run(*network, graph)))
     return failure();
   std::string error;
   if (!nir::writeFile(path, graph, "1.0.7", error))

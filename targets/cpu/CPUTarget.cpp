@@ -486,13 +486,10 @@ public:
 } // namespace
 
 FailureOr<std::vector<uint8_t>> snnc::buildCPUImage(ModuleOp module) {
-  auto networks = module.getOps<NetworkOp>();
-  size_t count = std::distance(networks.begin(), networks.end());
-  if (count != 1)
-    return module.emitError() << "the cpu target takes one snn.network, the "
-                                 "module holds "
-                              << count;
-  return ImageBuilder(*networks.begin()).build();
+  FailureOr<NetworkOp> network = getSingleNetwork(module, "the cpu target");
+  if (failed(network))
+    return failure();
+  return ImageBuilder(*network).build();
 }
 
 void snnc::registerCPUTarget() {

@@ -619,10 +619,10 @@ public:
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {
-    auto networks = module.getOps<NetworkOp>();
-    if (std::distance(networks.begin(), networks.end()) != 1)
-      return module.emitError() << "the loihi2 target takes one snn.network";
-    NetworkOp network = *networks.begin();
+    FailureOr<NetworkOp> single = getSingleNetwork(module, "the loihi2 target");
+    if (failed(single))
+      return failure();
+    NetworkOp network = *single;
     std::string path = options.outputPath;
     if (path == "-" || path.empty())
       return module.emitError()
