@@ -55,7 +55,9 @@ public:
   FailureOr<json::Value> run();
 
 private:
-  std::string nameOf(Operation *op);
+  /// Names every op once, before anything is emitted.
+  void nameOps();
+  std::string nameOf(Operation *op) { return names.lookup(op); }
   json::Value array(const std::string &process, const std::string &param,
                     ArrayRef<int64_t> shape, ArrayRef<int64_t> values);
   json::Value scalarOrArray(const std::string &process,
@@ -78,31 +80,34 @@ private:
   llvm::DenseMap<Value, std::string> inputNames;
 };
 
-std::string Emitter::nameOf(Operation *op) {
-  auto it = names.find(op);
-  if (it != names.end())
-    return it->second;
+void Emitter::nameOps() {
   // As the cpu target names its nodes: a name location (an imported NIR
   // node's name), else the kind and the op's position after the inputs.
-  std::string name;
-  if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc())) {
-    name = loc.getName().str();
-  } else {
-    size_t position = network.getNumArguments();
-    for (Operation &other : network.getBodyBlock()) {
-      if (&other == op)
-        break;
-      if (!llvm::isa<ProbeOp, OutputOp>(other))
-        ++position;
-    }
-    name = op->getName().stripDialect().str() + "_" + std::to_string(position);
+  size_t position = network.getNumArguments();
+  for (Operation &op : network.getBodyBlock()) {
+    if (llvm::isa<ProbeOp, OutputOp>(op))
+      continue;
+    std::string name;
+    if (auto loc = llvm::dyn_cast<NameLoc>(op.getLoc()))
+      name = loc.getName().str();
+    else
+      name = op.getName().stripDialect().str() + "_" + std::to_string(position);
+    ++position;
+    for (char &c : name)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' &&
+          c != '.' && c != '-')
+        c = '_';
+    names[&op] = name;
   }
-  for (char &c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' &&
-        c != '-')
-      c = '_';
-  names[op] = name;
-  return name;
+}
+
+/// The Loihi 2 formats snn-quantize wrote on `op`.
+FailureOr<DictionaryAttr> quantOf(Operation *op) {
+  auto quant = op->getAttrOfType<DictionaryAttr>("snn.quant");
+  if (!quant)
+    return op->emitOpError()
+           << "is not quantized; run snn-quantize{target=loihi2} first";
+  return quant;
 }
 
 json::Value Emitter::array(const std::string &process,
@@ -216,10 +221,10 @@ SmallVector<int64_t> intsOf(Attribute attr) {
 }
 
 LogicalResult Emitter::emitPopulation(Operation *op) {
-  auto quant = op->getAttrOfType<DictionaryAttr>("snn.quant");
-  if (!quant)
-    return op->emitOpError()
-           << "is not quantized; run snn-quantize{target=loihi2} first";
+  FailureOr<DictionaryAttr> quantized = quantOf(op);
+  if (failed(quantized))
+    return failure();
+  DictionaryAttr quant = *quantized;
   std::string name = nameOf(op);
   int64_t n = getNumElements(op->getResult(0).getType());
   json::Object params;
@@ -266,10 +271,10 @@ LogicalResult Emitter::emitPopulation(Operation *op) {
 }
 
 LogicalResult Emitter::emitConnection(Operation *op) {
-  auto quant = op->getAttrOfType<DictionaryAttr>("snn.quant");
-  if (!quant)
-    return op->emitOpError()
-           << "is not quantized; run snn-quantize{target=loihi2} first";
+  FailureOr<DictionaryAttr> quantized = quantOf(op);
+  if (failed(quantized))
+    return failure();
+  DictionaryAttr quant = *quantized;
   std::string name = nameOf(op);
   Operation *target = targetOf(op);
   if (!target)
@@ -427,6 +432,7 @@ LogicalResult Emitter::emitConnection(Operation *op) {
 }
 
 FailureOr<json::Value> Emitter::run() {
+  nameOps();
   // Inputs: one RingBuffer per network argument, fed at run time.
   for (BlockArgument arg : network.getBodyBlock().getArguments()) {
     auto stream = llvm::dyn_cast<SpikeType>(arg.getType());
