@@ -225,8 +225,17 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
            l.fanIn <= double(chip.fanInPerCore) * (1 + 1e-9);
   };
   std::vector<CoreLoad> loads(parts);
-  for (int64_t k = 0; k < parts; ++k)
+  // Cores by neurons held (ties: the lower index), kept up to date.
+  std::set<std::pair<double, int64_t>> byNeurons;
+  for (int64_t k = 0; k < parts; ++k) {
     loads[k] = loadOf(members[k]);
+    byNeurons.insert({loads[k].neurons, k});
+  }
+  auto setLoad = [&](int64_t k, const CoreLoad &l) {
+    byNeurons.erase({loads[k].neurons, k});
+    loads[k] = l;
+    byNeurons.insert({l.neurons, k});
+  };
   size_t budget = 4 * chunks.size() + 16;
   for (int64_t core = 0; core < parts && budget > 0;) {
     if (within(loads[core])) {
@@ -238,14 +247,9 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
     if (members[core].empty())
       return false;
     size_t c = *members[core].rbegin();
-    std::vector<int64_t> order(parts);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-      return loads[a].neurons < loads[b].neurons;
-    });
     int64_t dest = -1;
     CoreLoad destLoad;
-    for (int64_t d : order) {
+    for (auto [neurons, d] : byNeurons) {
       if (d == core)
         continue;
       std::set<size_t> with = members[d];
@@ -260,9 +264,9 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
     if (dest < 0)
       return false;
     members[core].erase(c);
-    loads[core] = loadOf(members[core]);
+    setLoad(core, loadOf(members[core]));
     members[dest].insert(c);
-    loads[dest] = destLoad;
+    setLoad(dest, destLoad);
     coreOf[c] = dest;
     --budget;
   }
