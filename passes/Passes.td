@@ -95,7 +95,7 @@ def SNNQuantize : Pass<"snn-quantize", "::snnc::snn::NetworkOp"> {
     represent is refused with a diagnostic: other neuron models, resets
     other than to a value, refractory periods, per-neuron decays or
     thresholds, currents passed between populations, weights beyond the
-    largest exponent, delays over 62 steps.
+    largest exponent, delays over 62 steps (chained delays counted together).
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"\"",

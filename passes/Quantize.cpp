@@ -298,14 +298,27 @@ Population *SNNQuantizePass::targetOf(Operation *op) {
 /// A weighted connection reads spikes: from the network's inputs, a
 /// population, or flattens and delays of them.
 LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
+  // Chained delays add up on the synapse: every element's total counts.
+  SmallVector<int64_t> total(getNumElements(input.getType()), 0);
   while (Operation *def = input.getDefiningOp()) {
     if (auto delay = llvm::dyn_cast<DelayOp>(def)) {
-      if (auto steps = delay.getSteps())
-        for (int64_t s : *steps)
-          if (s > lo::kMaxDelay)
-            return def->emitOpError()
-                   << "delays by " << s << " steps; Loihi 2 synapses delay "
-                   << "by at most " << lo::kMaxDelay;
+      ArrayRef<int64_t> steps = delay.getSteps().value_or(ArrayRef<int64_t>());
+      int64_t most = 0, longest = 0;
+      for (size_t i = 0; i < total.size() && !steps.empty(); ++i) {
+        int64_t s = steps.size() == 1 ? steps[0] : steps[i];
+        most = std::max(most, s);
+        total[i] += s;
+        longest = std::max(longest, total[i]);
+      }
+      if (most > lo::kMaxDelay)
+        return def->emitOpError()
+               << "delays by " << most << " steps; Loihi 2 synapses delay "
+               << "by at most " << lo::kMaxDelay;
+      if (longest > lo::kMaxDelay)
+        return op->emitOpError()
+               << "reads spikes delayed by " << longest
+               << " steps in all; Loihi 2 synapses delay by at most "
+               << lo::kMaxDelay;
       input = delay.getInput();
       continue;
     }
@@ -340,6 +353,15 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
       return op->emitOpError() << "has weights that cannot be read";
     return success();
   };
+  // A shared kernel or a procedural weight has one scale: the target's
+  // neurons must take their input with one gain.
+  auto oneGain = [&](StringRef because) -> LogicalResult {
+    if (succeeded(uniform(conn.target->gainPerNA)))
+      return success();
+    return op->emitOpError()
+           << "feeds a population whose neurons differ in input gain; "
+           << because;
+  };
   if (llvm::isa<LinearOp, AffineOp>(op)) {
     if (failed(readWeights(op->getAttrOfType<ElementsAttr>("weight"))))
       return failure();
@@ -362,11 +384,8 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
     if (failed(readWeights(conv.getWeight())))
       return failure();
     conn.fixedExponent = true;
-    // The kernel is shared, so the whole target needs one input gain.
-    if (failed(uniform(conn.target->gainPerNA)))
-      return op->emitOpError()
-             << "feeds a population whose neurons differ in input gain; a "
-                "Loihi 2 Conv shares one kernel";
+    if (failed(oneGain("a Loihi 2 Conv shares one kernel")))
+      return failure();
   } else if (llvm::isa<SumPool2dOp, AvgPool2dOp>(op)) {
     // A window sum is a depthwise Conv with a kernel of ones (averages:
     // 1 / (kh kw)); lowered as such.
@@ -375,10 +394,8 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
     double w = llvm::isa<AvgPool2dOp>(op) ? 1.0 / double(k[0] * k[1]) : 1.0;
     conn.weights.assign(size_t(channels * k[0] * k[1]), w);
     conn.fixedExponent = true;
-    if (failed(uniform(conn.target->gainPerNA)))
-      return op->emitOpError()
-             << "feeds a population whose neurons differ in input gain; a "
-                "Loihi 2 Conv shares one kernel";
+    if (failed(oneGain("a Loihi 2 Conv shares one kernel")))
+      return failure();
   } else if (auto proc = llvm::dyn_cast<ProceduralOp>(op)) {
     DistributionAttr dist = proc.getWeight();
     ArrayRef<double> p = dist.getParams().asArrayRef();
@@ -395,10 +412,8 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
              << "draws weights from an unbounded distribution; Loihi 2 "
                 "needs their range (use constant or uniform)";
     }
-    if (failed(uniform(conn.target->gainPerNA)))
-      return op->emitOpError() << "feeds a population whose neurons differ "
-                                  "in input gain; procedural synapses get "
-                                  "one weight scale";
+    if (failed(oneGain("procedural synapses get one weight scale")))
+      return failure();
     conn.minW = low;
     conn.maxW = high;
     conn.maxAbs = std::max(std::fabs(low), std::fabs(high));

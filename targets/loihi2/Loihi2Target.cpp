@@ -188,11 +188,6 @@ Emitter::sourceOf(Operation *conn, Value input) {
   auto it = inputNames.find(input);
   if (it == inputNames.end())
     return conn->emitOpError() << "reads a value the emitter did not lower";
-  for (int64_t d : delay)
-    if (d > lo::kMaxDelay)
-      return conn->emitOpError() << "delays by " << d << " steps; Loihi 2 "
-                                 << "synapses delay by at most "
-                                 << lo::kMaxDelay;
   return std::make_pair(it->second, delay);
 }
 

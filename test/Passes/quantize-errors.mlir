@@ -173,3 +173,65 @@ snn.network @model(%in: !snn.current<4>) -> !snn.spikes<4> attributes {dt = #snn
   %s = snn.threshold(%i) {v_threshold = #snn.q<-1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
   snn.output %s : !snn.spikes<4>
 }
+
+// -----
+
+// A shared kernel or a procedural weight has one scale, so the target's
+// neurons need one input gain (here r differs per neuron).
+snn.network @model(%in: !snn.spikes<1x2x4>) -> !snn.spikes<1x1x2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds a population whose neurons differ in input gain; a Loihi 2 Conv shares one kernel}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<1x1x1x1xf32>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x2x4> -> !snn.current<1x1x2>
+  %s = snn.if(%c) {v_threshold = #snn.q<1 mV>, r = #snn.q<[1, 2] MOhm>} : (!snn.current<1x1x2>) -> !snn.spikes<1x1x2>
+  snn.output %s : !snn.spikes<1x1x2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds a population whose neurons differ in input gain; procedural synapses get one weight scale}}
+  %i = snn.procedural %in {connector = #snn.connector<one_to_one>, seed = 1, weight = #snn.dist<constant(1) nA>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, r = #snn.q<[1, 2] MOhm>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+// Chained delays add up on the synapse.
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %d1 = snn.delay %in {delay = #snn.q<40 ms>} : !snn.spikes<2> -> !snn.spikes<2>
+  %d2 = snn.delay %d1 {delay = #snn.q<40 ms>} : !snn.spikes<2> -> !snn.spikes<2>
+  // expected-error @+1 {{reads spikes delayed by 80 steps in all; Loihi 2 synapses delay by at most 62}}
+  %i = snn.linear %d2 {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{has a different threshold per neuron; Loihi 2 has one vth per population}}
+  %s = snn.threshold(%i) {v_threshold = #snn.q<[1, 2] mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds no neuron population}}
+  %probed = snn.linear %in {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  snn.probe "probed" %probed : !snn.current<2>
+  %i = snn.linear %in {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+// 100 mV above the reset at 2^18 units per mV of a 1 mV threshold.
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{starts at 26214400 in Loihi 2 units, outside the 24-bit state}}
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, init = {v = #snn.q<100 mV>}} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
