@@ -89,6 +89,13 @@ private:
   std::vector<int64_t> sequentialFill(int64_t &cores) const;
   bool metis(int64_t parts, bool fanInConstraint,
              std::vector<int64_t> &coreOf) const;
+  /// True if a core's load respects every per-core limit of the chip.
+  bool withinLimits(const CoreLoad &load) const {
+    return load.neurons <= double(chip.neuronsPerCore) &&
+           (chip.synapseMemoryBitsPerCore == 0 ||
+            load.bits <= double(chip.synapseMemoryBitsPerCore)) &&
+           load.fanIn <= double(chip.fanInPerCore) * (1 + 1e-9);
+  }
   /// The runs of consecutive chunks of each population on each core.
   std::vector<Runs> runsOf(const std::vector<int64_t> &coreOf,
                            int64_t cores) const;
@@ -218,12 +225,6 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
     }
     return loadsOf(problem, {runs}).front();
   };
-  auto within = [&](const CoreLoad &l) {
-    return l.neurons <= double(chip.neuronsPerCore) &&
-           (chip.synapseMemoryBitsPerCore == 0 ||
-            l.bits <= double(chip.synapseMemoryBitsPerCore)) &&
-           l.fanIn <= double(chip.fanInPerCore) * (1 + 1e-9);
-  };
   std::vector<CoreLoad> loads(parts);
   // Cores by neurons held (ties: the lower index), kept up to date.
   std::set<std::pair<double, int64_t>> byNeurons;
@@ -238,7 +239,7 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
   };
   size_t budget = 4 * chunks.size() + 16;
   for (int64_t core = 0; core < parts && budget > 0;) {
-    if (within(loads[core])) {
+    if (withinLimits(loads[core])) {
       ++core;
       continue;
     }
@@ -255,7 +256,7 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
       std::set<size_t> with = members[d];
       with.insert(c);
       CoreLoad l = loadOf(with);
-      if (within(l)) {
+      if (withinLimits(l)) {
         dest = d;
         destLoad = l;
         break;
@@ -271,7 +272,7 @@ bool Mapper::repair(std::vector<int64_t> &coreOf, int64_t parts) const {
     --budget;
   }
   for (int64_t k = 0; k < parts; ++k)
-    if (!within(loads[k]))
+    if (!withinLimits(loads[k]))
       return false;
   // Number cores by first appearance again (parts may have emptied).
   std::map<int64_t, int64_t> renumber;
@@ -321,42 +322,24 @@ double Mapper::cut(const std::vector<int64_t> &coreOf) const {
 
 std::vector<int64_t> Mapper::sequentialFill(int64_t &cores) const {
   // Chunks in program order into the current core until a limit would be
-  // crossed: the layout a compiler without a partitioner produces.
+  // crossed: the layout a compiler without a partitioner produces. Each
+  // population's chunks on a core are consecutive: one run.
   std::vector<int64_t> coreOf(chunks.size(), 0);
   cores = 1;
-  double neurons = 0, bits = 0;
-  std::map<size_t, double> targets;
-  auto fanIn = [&](const std::map<size_t, double> &t) {
-    double total = 0;
-    for (const Projection &p : problem.projections) {
-      auto it = t.find(p.target);
-      if (it != t.end())
-        total += fanInOf(p, it->second, popSize(p.source), popSize(p.target));
-    }
-    return total;
-  };
+  Runs current;
   for (size_t c = 0; c < chunks.size(); ++c) {
     const Chunk &k = chunks[c];
-    double chunkBits = 0;
-    for (const Projection &p : problem.projections)
-      if (p.target == k.pop)
-        chunkBits += p.storedBits * double(k.size()) / popSize(k.pop);
-    std::map<size_t, double> withChunk = targets;
-    withChunk[k.pop] += double(k.size());
-    bool fitsHere =
-        neurons + double(k.size()) <= double(chip.neuronsPerCore) &&
-        (chip.synapseMemoryBitsPerCore == 0 ||
-         bits + chunkBits <= double(chip.synapseMemoryBitsPerCore)) &&
-        fanIn(withChunk) <= double(chip.fanInPerCore) * (1 + 1e-9);
-    if (!fitsHere && neurons > 0) {
+    Runs with = current;
+    std::vector<double> &run = with[k.pop];
+    if (run.empty())
+      run.push_back(0.0);
+    run.back() += double(k.size());
+    if (!withinLimits(loadsOf(problem, {with}).front()) && !current.empty()) {
       ++cores;
-      neurons = bits = 0;
-      withChunk.clear();
-      withChunk[k.pop] = double(k.size());
+      with.clear();
+      with[k.pop] = {double(k.size())};
     }
-    neurons += double(k.size());
-    bits += chunkBits;
-    targets = std::move(withChunk);
+    current = std::move(with);
     coreOf[c] = cores - 1;
   }
   return coreOf;
