@@ -133,7 +133,7 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
     }
     row("chips") << (place ? intOf(place, "chips") : intOf(res, "chips"))
                  << "\n";
-    if (place && intOf(place, "hop_synapses") >= 0)
+    if (place)
       row("hop-weighted") << intOf(place, "hop_synapses")
                           << " synapse-hops; cores in order "
                           << intOf(place, "naive_hop_synapses") << "\n";
