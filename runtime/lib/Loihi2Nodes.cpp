@@ -103,8 +103,6 @@ public:
     return true;
   }
 
-  double *inputBuffer(size_t) override { return nullptr; }
-
   void step(Context &ctx) override {
     size_t n = out.size;
     std::fill(acc.begin(), acc.end(), 0.0);
