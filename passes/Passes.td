@@ -91,11 +91,17 @@ def SNNQuantize : Pass<"snn-quantize", "::snnc::snn::NetworkOp"> {
     weights fit (Conv has none: the target's scale is lowered instead).
     Writes the formats as `snn.quant` and the error against the float model
     as `snn.quant_error` on each op (relative to the largest weight, the
-    threshold, the exact decay and the largest bias). What Loihi 2 cannot
+    threshold, the exact decay and the largest bias). STDP becomes Lava's
+    Loihi2FLearningRule (`learning_dw`, trace impulses and time constants in
+    steps; `stdp_*` errors), with the target's scale chosen so that the
+    binding weight bound lands on the 8-bit limit (a warning names a bound
+    the engine cannot hold). What Loihi 2 cannot
     represent is refused with a diagnostic: other neuron models, resets
     other than to a value, refractory periods, per-neuron decays or
     thresholds, currents passed between populations, weights beyond the
-    largest exponent, delays over 62 steps (chained delays counted together).
+    largest exponent, delays over 62 steps (chained delays counted together),
+    learning from delayed spikes, trace time constants beyond 255 steps and
+    amplitudes beyond the learning engine's resolution.
   }];
   let options = [
     Option<"target", "target", "std::string", /*default=*/"\"\"",

@@ -33,6 +33,7 @@
 
 #include "dialects/SNN/Weights.h"
 #include "mlir/IR/Builders.h"
+#include "snnrt/LavaLearning.h"
 #include "snnrt/Loihi2.h"
 #include "snnrt/Sample.h"
 #include "llvm/ADT/MapVector.h"
@@ -77,6 +78,10 @@ struct Population {
   double maxDrive = 0.0;
   /// Extra bias (integer units, before rounding) from connection biases.
   SmallVector<double> extraBias;
+  /// gain * (nA per weight mantissa) at which a learning connection's
+  /// binding weight bound lands on the 8-bit limit; S is then a power of 2
+  /// over it, so that the learned weights saturate where STDP bounds them.
+  double learnedUnit = 0.0;
 };
 
 /// One weighted connection and the population it feeds.
@@ -87,6 +92,7 @@ struct Connection {
   SmallVector<int64_t> rows;   ///< target neuron of each explicit weight
   double maxAbs = 0.0, minW = 0.0, maxW = 0.0;
   bool fixedExponent = false; ///< Lava's Conv has no weight_exp
+  STDPAttr stdp;              ///< learns: Lava's Loihi2FLearningRule
 
   /// Target neuron of weight `i` (a shared kernel has one input gain).
   int64_t rowOf(size_t i) const { return rows.empty() ? 0 : rows[i]; }
@@ -108,8 +114,12 @@ private:
   void chooseScale(Population &pop);
   LogicalResult quantizeConnection(Connection &conn);
   LogicalResult quantizePopulation(Population &pop);
+  LogicalResult quantizeLearning(Connection &conn, double perMantissa,
+                                 lo::SignMode mode, NamedAttrList &quant,
+                                 NamedAttrList &error);
 
   llvm::MapVector<Operation *, Population> populations;
+  double dtMs = 1.0;
 };
 
 /// The values of parameter `name`, or its default, or `fallback`.
@@ -302,6 +312,11 @@ LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
   SmallVector<int64_t> total(getNumElements(input.getType()), 0);
   while (Operation *def = input.getDefiningOp()) {
     if (auto delay = llvm::dyn_cast<DelayOp>(def)) {
+      if (op->hasAttr("stdp"))
+        return op->emitOpError()
+               << "learns by STDP from delayed spikes; Lava's learning "
+                  "connections (LearningDense, LearningSparse) have no "
+                  "delays";
       ArrayRef<int64_t> steps = delay.getSteps().value_or(ArrayRef<int64_t>());
       int64_t most = 0, longest = 0;
       for (size_t i = 0; i < total.size() && !steps.empty(); ++i) {
@@ -338,10 +353,7 @@ LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
 LogicalResult SNNQuantizePass::describeConnection(Operation *op,
                                                   Connection &conn) {
   conn.op = op;
-  if (op->hasAttr("stdp"))
-    return op->emitOpError()
-           << "learns by STDP; the loihi2 target does not lower learning "
-              "rules to Lava's yet, and the weights would stay fixed";
+  conn.stdp = op->getAttrOfType<STDPAttr>("stdp");
   if (failed(checkSource(op, op->getOperand(0))))
     return failure();
   conn.target = targetOf(op);
@@ -433,6 +445,24 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
   }
   if (conn.weights.empty())
     conn.minW = conn.maxW = 0.0;
+  if (conn.stdp) {
+    // Learning moves the weights anywhere in [w_min, w_max]: the format
+    // must hold the bounds, and one scale turns them into mantissas.
+    if (failed(oneGain("a learning rule has one scale")))
+      return failure();
+    double wMin = conn.stdp.getWMin().convertToDouble(),
+           wMax = conn.stdp.getWMax().convertToDouble();
+    conn.minW = std::min(conn.minW, wMin);
+    conn.maxW = std::max(conn.maxW, wMax);
+    conn.maxAbs = std::max({conn.maxAbs, std::fabs(wMin), std::fabs(wMax)});
+    double perMantissa =
+        std::max(conn.maxW > 0 ? conn.maxW / 255.0 : 0.0,
+                 conn.minW < 0 ? -conn.minW / (conn.maxW > 0 ? 256.0 : 255.0)
+                               : 0.0);
+    Population &pop = *conn.target;
+    if (perMantissa > 0 && pop.learnedUnit == 0.0)
+      pop.learnedUnit = perMantissa * pop.gainPerNA[0];
+  }
   return success();
 }
 
@@ -446,6 +476,10 @@ void SNNQuantizePass::chooseScale(Population &pop) {
     scale = 1024.0; // no weighted input: 1/1024 mV resolution
   }
   pop.scale = std::min(scale, pop.maxScale);
+  if (pop.learnedUnit > 0) {
+    int e = int(std::floor(std::log2(pop.scale * pop.learnedUnit)));
+    pop.scale = std::ldexp(1.0, e) / pop.learnedUnit;
+  }
 }
 
 DenseI64ArrayAttr compact(Builder &b, ArrayRef<int64_t> values) {
@@ -467,11 +501,18 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
       maxQ = std::max(maxQ,
                       std::fabs(conn.weights[i] * factor(conn.rowOf(i))));
   }
+  // Learned weights range over the rule's bounds (in maxAbs).
+  if (conn.stdp)
+    maxQ = std::max(maxQ, conn.maxAbs * factor(0));
   lo::SignMode mode = conn.minW >= 0   ? lo::SignMode::Excitatory
                       : conn.maxW <= 0 ? lo::SignMode::Inhibitory
                                        : lo::SignMode::Mixed;
-  double limit = mode == lo::SignMode::Mixed ? kMaxMantissa : 255.0;
-  int step = mode == lo::SignMode::Mixed ? 2 : 1;
+  // Learned weights take any value the learning engine saturates to
+  // ([-256, 255] under MIXED); fixed ones Lava's truncation keeps even.
+  double limit = mode != lo::SignMode::Mixed ? 255.0
+                 : conn.stdp                 ? 256.0
+                                             : kMaxMantissa;
+  int step = mode == lo::SignMode::Mixed && !conn.stdp ? 2 : 1;
   // The smallest exponent at which every weight fits keeps the most bits.
   int exp = conn.fixedExponent ? 0 : lo::kMinWeightExp;
   int maxExp = conn.fixedExponent ? 0 : lo::kMaxWeightExp;
@@ -536,6 +577,10 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
     sumSq /= double(conn.weights.size());
   }
   double ref = conn.maxAbs > 0 ? conn.maxAbs : 1.0;
+  if (conn.stdp &&
+      failed(quantizeLearning(conn, std::ldexp(1.0, exp) / factor(0), mode,
+                              quant, error)))
+    return failure();
   error.append("weight_max", b.getF64FloatAttr(maxErr / ref));
   // Procedural weights are drawn later: their error is the bound above.
   if (!conn.weights.empty())
@@ -559,6 +604,127 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
     for (int64_t i = 0; i < pop.n; ++i)
       pop.extraBias[i] += biases[i / perChannel] * factor(i) *
                           (1 << lo::kActivationShift);
+  }
+  return success();
+}
+
+/// m 2^k I nearest to `amplitude` (weight mantissas per pairing) with
+/// Lava's scale (m in 1..7, k in -7..8) and an integer trace impulse I,
+/// preferring impulses of 16..63: enough trace resolution, and room for a
+/// second spike before the 7-bit trace saturates.
+struct LearningScale {
+  int64_t mantissa = 0, exponent = 0, impulse = 0;
+  double error = INFINITY; ///< relative
+};
+
+LearningScale fitLearningScale(double amplitude) {
+  LearningScale best;
+  for (auto [lo, hi] : {std::pair<int64_t, int64_t>{16, 31}, {1, 127}}) {
+    for (int64_t impulse = lo; impulse <= hi; ++impulse)
+      for (int64_t m = 1; m <= 7; ++m)
+        for (int64_t k = -7; k <= 8; ++k) {
+          double got = double(m) * std::ldexp(1.0, int(k)) * double(impulse);
+          double err = std::fabs(got - amplitude) / amplitude;
+          if (err < best.error)
+            best = {m, k, impulse, err};
+        }
+    if (best.error <= 0.02)
+      break;
+  }
+  return best;
+}
+
+/// STDP as Lava's Loihi2FLearningRule with epoch 1:
+///   dw = s+ y0 x1 - s- x0 y1,
+/// x1 (y1) rising by the impulse at each pre- (post-) synaptic spike and
+/// decaying with tau_plus (tau_minus) in steps, so that s+ x1 is a_plus
+/// times the float model's trace in weight mantissas.
+LogicalResult SNNQuantizePass::quantizeLearning(Connection &conn,
+                                                double perMantissa,
+                                                lo::SignMode mode,
+                                                NamedAttrList &quant,
+                                                NamedAttrList &error) {
+  Operation *op = conn.op;
+  Builder b(op->getContext());
+  STDPAttr stdp = conn.stdp;
+  std::string dw;
+  struct Side {
+    const char *name, *product, *impulseKey, *tauKey;
+    double amplitude, tauMs;
+    int sign;
+  };
+  const Side sides[] = {
+      {"a_plus", "y0 * x1", "x1_impulse", "x1_tau",
+       stdp.getAPlus().convertToDouble(), stdp.getTauPlus().convertToDouble(),
+       +1},
+      {"a_minus", "x0 * y1", "y1_impulse", "y1_tau",
+       stdp.getAMinus().convertToDouble(),
+       stdp.getTauMinus().convertToDouble(), -1},
+  };
+  for (const Side &side : sides) {
+    double tauSteps = side.tauMs / dtMs;
+    int64_t tau = int64_t(std::nearbyint(tauSteps));
+    if (tau < 1 || tau > 255)
+      return op->emitOpError()
+             << "learns with " << (side.sign > 0 ? "tau_plus" : "tau_minus")
+             << " = " << shortNumber(tauSteps)
+             << " steps; Loihi 2 traces decay with 1..255 steps";
+    double amplitude = side.amplitude / perMantissa;
+    int64_t impulse = 0;
+    if (amplitude != 0) {
+      LearningScale fit = fitLearningScale(std::fabs(amplitude));
+      if (fit.error > 0.5)
+        return op->emitOpError()
+               << "learns with " << side.name << " = "
+               << shortNumber(side.amplitude) << " nA, "
+               << shortNumber(std::fabs(amplitude))
+               << " weight mantissas per pairing; Loihi 2's learning "
+                  "engine resolves 2^-7 * 1..127 to 7 * 2^8 * 127";
+      bool negative = (amplitude < 0) != (side.sign < 0);
+      dw += dw.empty() ? (negative ? "-" : "") : (negative ? " - " : " + ");
+      dw += std::to_string(fit.mantissa) + "*2^" +
+            std::to_string(fit.exponent) + " * " + side.product;
+      impulse = fit.impulse;
+      error.append(std::string("stdp_") + side.name,
+                   b.getF64FloatAttr(fit.error));
+    }
+    quant.append(side.impulseKey, b.getI64IntegerAttr(impulse));
+    quant.append(side.tauKey, b.getI64IntegerAttr(tau));
+    error.append(std::string("stdp_") +
+                     (side.sign > 0 ? "tau_plus" : "tau_minus"),
+                 b.getF64FloatAttr(std::fabs(double(tau) - tauSteps) /
+                                   tauSteps));
+  }
+  if (dw.empty())
+    dw = "0 * x0"; // no learning: a rule that never changes a weight
+  lo::ProductSeries series;
+  std::string parseError;
+  if (!lo::parseLearningRule(dw, series, parseError))
+    return op->emitOpError() << "produced the learning rule \"" << dw
+                             << "\", which does not parse: " << parseError;
+  quant.append("learning_dw", b.getStringAttr(dw));
+  quant.append("t_epoch", b.getI64IntegerAttr(1));
+  // Bounds: the learning engine saturates at the 8-bit limits.
+  double lowest = mode == lo::SignMode::Mixed        ? -256
+                  : mode == lo::SignMode::Inhibitory ? -255
+                                                     : 0;
+  double highest = mode == lo::SignMode::Inhibitory ? 0 : 255;
+  double wMin = stdp.getWMin().convertToDouble(),
+         wMax = stdp.getWMax().convertToDouble();
+  double range = std::max({std::fabs(wMin), std::fabs(wMax), 1e-300});
+  for (auto [name, requested, effective] :
+       {std::tuple<const char *, double, double>{"w_min", wMin,
+                                                 lowest * perMantissa},
+        {"w_max", wMax, highest * perMantissa}}) {
+    double err = std::fabs(effective - requested) / range;
+    error.append(std::string("stdp_") + name, b.getF64FloatAttr(err));
+    // One scale puts one bound on the 8-bit limit; the other may fall
+    // short of it (or an excitatory w_min above 0 is not held).
+    if (err > 0.01)
+      op->emitWarning() << "learns with " << name << " = "
+                        << shortNumber(requested)
+                        << " nA; on Loihi 2 the learned weights saturate at "
+                        << shortNumber(effective) << " nA instead";
   }
   return success();
 }
@@ -690,6 +856,7 @@ void SNNQuantizePass::runOnOperation() {
     return signalPassFailure();
   }
   populations.clear();
+  dtMs = network.getDt() ? network.getDt()->at(0) : 1.0;
   bool failedAny = false;
   for (Operation &op : network.getBodyBlock())
     if (auto neuron = llvm::dyn_cast<NeuronOpInterface>(op))

@@ -2,6 +2,7 @@
 
 #include "dialects/SNN/SNNOps.h"
 #include "dialects/SNN/Weights.h"
+#include "snnrt/LavaLearning.h"
 #include "snnrt/Loihi2.h"
 #include "mlir/IR/BuiltinAttributes.h"
 
@@ -45,6 +46,11 @@ LogicalResult verifyLoihi2(Operation *op, DictionaryAttr quant) {
       {"weight_exp", lo::kMinWeightExp, lo::kMaxWeightExp},
       {"num_weight_bits", 1, lo::kMaxWeightBits},
       {"weights", -256, 255},
+      {"x1_impulse", 0, (1 << lo::kTraceBits) - 1},
+      {"y1_impulse", 0, (1 << lo::kTraceBits) - 1},
+      {"x1_tau", 0, 255},
+      {"y1_tau", 0, 255},
+      {"t_epoch", 1, lo::kMaxEpoch},
   };
   for (const Range &range : ranges) {
     Attribute attr = quant.get(range.name);
@@ -59,6 +65,17 @@ LogicalResult verifyLoihi2(Operation *op, DictionaryAttr quant) {
         return op->emitOpError()
                << "has Loihi 2 '" << range.name << "' = " << v
                << ", outside " << range.min << ".." << range.max;
+  }
+  if (Attribute dw = quant.get("learning_dw")) {
+    auto text = llvm::dyn_cast<StringAttr>(dw);
+    lo::ProductSeries series;
+    std::string error;
+    if (!text)
+      return op->emitOpError() << "has a Loihi 2 'learning_dw' that is not "
+                                  "a string";
+    if (!lo::parseLearningRule(text.getValue().str(), series, error))
+      return op->emitOpError() << "has Loihi 2 learning_dw \""
+                               << text.getValue() << "\": " << error;
   }
   if (auto mode = quant.getAs<StringAttr>("sign_mode")) {
     lo::SignMode parsed;

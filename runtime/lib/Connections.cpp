@@ -82,16 +82,20 @@ public:
     auto clip = [&](float &w) {
       w = float(std::min(wMax, std::max(wMin, double(w))));
     };
+    // Spikes of one step are simultaneous: both traces take them before
+    // any update, so a pre and a post spike in the same step both
+    // potentiate and depress.
+    const Stream &postStream = (*ctx.nodes)[post]->out;
+    pre.forEachNonZero([&](uint32_t i, double) { xPre[i] += 1.0; });
+    for (uint32_t j : postStream.active)
+      xPost[j] += 1.0;
     pre.forEachNonZero([&](uint32_t i, double) {
-      xPre[i] += 1.0;
       forEachInCol(i, [&](size_t j, float &w) {
         w = float(w - aMinus * xPost[j]);
         clip(w);
       });
     });
-    const Stream &postStream = (*ctx.nodes)[post]->out;
     for (uint32_t j : postStream.active) {
-      xPost[j] += 1.0;
       forEachInRow(j, [&](size_t i, float &w) {
         w = float(w + aPlus * xPre[i]);
         clip(w);

@@ -188,7 +188,9 @@ struct Process {
   std::string target;               // synapses: the process it feeds
   std::vector<std::string> sources; // neurons: synapse processes feeding it
   std::map<std::string, std::vector<int64_t>> ints;
+  std::map<std::string, std::vector<double>> doubles;
   std::map<std::string, std::string> strings;
+  std::string bapSource; // learning synapses: the post-synaptic neurons
 };
 
 struct Graph {
@@ -284,8 +286,17 @@ std::vector<Record> Graph::records() const {
       writer.addI64("payload_bits", {p->payloadBits});
     for (const auto &[key, values] : p->ints)
       writer.addI64(key, values);
+    for (const auto &[key, values] : p->doubles)
+      writer.addF64(key, values);
     for (const auto &[key, value] : p->strings)
       writer.addString(key, value);
+    if (p->ints.count("learning_epoch")) {
+      auto it = index.find(p->bapSource);
+      if (p->bapSource.empty() || it == index.end())
+        fail("learning synapse process '" + p->name +
+             "' needs an s_out -> s_in_bap connection from its neurons");
+      writer.addI64("bap_source", {it->second});
+    }
   }
   for (const Probe &probe : probes) {
     auto it = index.find(probe.process);
@@ -341,8 +352,39 @@ void readLIF(Process &p, const json &params, const std::string &cls,
   }
 }
 
-/// Dense/DelayDense (matrix weights) or Sparse/DelaySparse ({shape, rows,
-/// cols, values}) into a synapse process.
+/// A Loihi2FLearningRule (Lava's parameter names) into record fields.
+void readLearningRule(Process &p, const json &rule, const std::string &what) {
+  std::string cls = stringOr(rule, "class", "Loihi2FLearningRule", what);
+  if (cls != "Loihi2FLearningRule")
+    fail(what + ": '" + cls + "' is not a rule this runtime runs "
+                "(Loihi2FLearningRule)");
+  for (const char *key : {"dd", "dt"})
+    if (rule.contains(key) && !rule[key].is_null())
+      fail(what + ": '" + key + "' is set; only weights (dw) learn here");
+  p.strings["learning_dw"] = stringField(rule, "dw", what);
+  auto number = [&](const char *key) {
+    if (!rule.contains(key))
+      return 0.0;
+    if (!rule[key].is_number())
+      fail(what + ": '" + key + "' must be a number");
+    return rule[key].get<double>();
+  };
+  std::vector<double> impulses, taus;
+  for (const char *trace : {"x1", "x2", "y1", "y2", "y3"}) {
+    impulses.push_back(number((std::string(trace) + "_impulse").c_str()));
+    taus.push_back(number((std::string(trace) + "_tau").c_str()));
+  }
+  p.doubles["learning_impulses"] = impulses;
+  p.doubles["learning_taus"] = taus;
+  p.ints["learning_epoch"] = {intFieldOr(rule, "t_epoch", 1, what)};
+  // Lava draws a seed when none is given; a run is reproducible only with
+  // one.
+  p.ints["learning_seed"] = {intField(rule, "rng_seed", what)};
+}
+
+/// Dense/DelayDense/LearningDense (matrix weights) or
+/// Sparse/DelaySparse/LearningSparse ({shape, rows, cols, values}) into a
+/// synapse process.
 void readSynapses(Process &p, const json &params, const std::string &cls,
                   const std::string &weightsKey, const std::string &what,
                   const std::string &dir) {
@@ -350,7 +392,8 @@ void readSynapses(Process &p, const json &params, const std::string &cls,
   if (!params.contains(weightsKey))
     fail(what + ": missing '" + weightsKey + "'");
   const json &w = params[weightsKey];
-  bool sparse = cls == "Sparse" || cls == "DelaySparse";
+  bool sparse =
+      cls == "Sparse" || cls == "DelaySparse" || cls == "LearningSparse";
   if (sparse) {
     if (!w.is_object() || !w.contains("rows") || !w.contains("cols") ||
         !w.contains("values") || !w.contains("shape"))
@@ -379,6 +422,14 @@ void readSynapses(Process &p, const json &params, const std::string &cls,
                                     ? d["values"]
                                     : d,
                                 what + " delays", dir);
+  } else if (cls == "LearningDense" || cls == "LearningSparse") {
+    readLearningRule(p, member(params, "learning_rule", what),
+                     what + " learning_rule");
+    if (intFieldOr(params, "graded_spike_cfg", 0, what) != 0)
+      fail(what + ": only graded_spike_cfg 0 (USE_REGULAR_IMPULSE) is "
+                  "supported");
+    if (!params.contains("sign_mode"))
+      fail(what + ": a learning connection needs 'sign_mode'");
   } else if (cls != "Dense" && cls != "Sparse") {
     fail(what + ": unknown synapse class '" + cls + "'");
   }
@@ -474,7 +525,7 @@ Graph readArtifact(const json &doc, const std::string &dir) {
   }
   // Edges come in pairs: source s_out -> synapses s_in, synapses a_out ->
   // neuron a_in.
-  std::map<std::string, std::string> sourceOf, targetOf;
+  std::map<std::string, std::string> sourceOf, targetOf, bapOf;
   for (const json &c : listOr(doc, "connections", "artifact")) {
     auto endpoint = [](const json &c, const char *key) {
       return c.is_object() && c.contains(key) && c[key].is_array() &&
@@ -492,10 +543,13 @@ Graph readArtifact(const json &doc, const std::string &dir) {
                        "." + toPort;
     if (fromPort == "s_out" && toPort == "s_in")
       sourceOf[to] = from;
+    else if (fromPort == "s_out" && toPort == "s_in_bap")
+      bapOf[to] = from;
     else if (fromPort == "a_out" && toPort == "a_in")
       targetOf[from] = to;
     else
-      fail(what + ": ports must be s_out -> s_in or a_out -> a_in");
+      fail(what + ": ports must be s_out -> s_in, s_out -> s_in_bap or "
+                  "a_out -> a_in");
     // Views: a Conv reads and writes (W, H, C) tensors; the populations
     // around it keep the snn dialect's (C, H, W) order.
     if (c.contains("view")) {
@@ -532,6 +586,19 @@ Graph readArtifact(const json &doc, const std::string &dir) {
     if (!sourceOf.count(name) || !targetOf.count(name))
       fail(what + ": needs one s_in and one a_out connection");
     g.connect(sourceOf[name], name, targetOf[name], what);
+  }
+  for (const auto &[synapse, neurons] : bapOf) {
+    Process *syn = g.find(synapse), *src = g.find(neurons);
+    std::string what = "connection " + neurons + ".s_out -> " + synapse +
+                       ".s_in_bap";
+    if (!syn || !syn->ints.count("learning_epoch"))
+      fail(what + ": '" + synapse + "' is not a learning synapse process");
+    if (!src || src->kind != "loihi2.lif" ||
+        product(src->shape) != product(syn->shape))
+      fail(what + ": s_in_bap needs a neuron process of the size of the "
+                  "synapses' targets (" +
+           std::to_string(product(syn->shape)) + ")");
+    syn->bapSource = neurons;
   }
   for (const json &o : listOr(doc, "outputs", "artifact")) {
     if (!o.is_string())

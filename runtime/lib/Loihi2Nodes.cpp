@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Nodes.h"
+#include "snnrt/LavaLearning.h"
 #include "snnrt/Loihi2.h"
 
 #include <algorithm>
@@ -174,7 +175,8 @@ public:
     if (inputs.size() != 1)
       return reader.fail("a synapse process has one input");
     const Stream &src = input(ctx, 0);
-    size_t rows = out.size, cols = src.size;
+    size_t rows = out.size;
+    cols = src.size;
     std::vector<int64_t> rowIdx, colIdx, weights, delays;
     if (!reader.i64s("weights", weights))
       return false;
@@ -260,6 +262,9 @@ public:
           lo::prepareWeight(weights[s], int(bits), sign)};
     stored = weights.size();
     ring.assign(size_t(maxDelay + 1), std::vector<int64_t>(rows, 0));
+    if (reader.has("learning_dw"))
+      return initLearning(reader, ctx, sign, int(bits), colIdx, rowIdx,
+                          weights);
     return true;
   }
 
@@ -283,16 +288,103 @@ public:
       now[i] = 0;
     }
     ++time;
+    if (learning)
+      learn(ctx, src);
+  }
+
+  bool readState(const std::string &name,
+                 std::vector<double> &values) const override {
+    if (name == "weights") {
+      values.assign(out.size * cols, 0.0);
+      for (size_t c = 0; c < cols; ++c)
+        for (size_t s = bySource[c]; s < bySource[c + 1]; ++s)
+          values[synapses[s].target * cols + c] = double(synapses[s].weight);
+      return true;
+    }
+    static const char *names[] = {"x1", "x2", "y1", "y2", "y3"};
+    for (int k = 0; k < 5; ++k)
+      if (learning && name == names[k]) {
+        const std::vector<int64_t> &t = learning->trace(k);
+        values.assign(t.begin(), t.end());
+        return true;
+      }
+    return false;
   }
 
   uint64_t storedSynapses() const override { return stored; }
   uint64_t synapseBytes() const override { return stored * sizeof(Synapse); }
 
 private:
+  /// LearningDense/LearningSparse: Lava's learning engine on the stored
+  /// synapses, weights prepared once (truncated, not clipped, as Lava's
+  /// learning models do) and then left to the rule.
+  bool initLearning(FieldReader &reader, Context &ctx, lo::SignMode sign,
+                    int bits, const std::vector<int64_t> &colIdx,
+                    const std::vector<int64_t> &rowIdx,
+                    const std::vector<int64_t> &weights) {
+    if (maxDelay > 0)
+      return reader.fail("a learning connection has no delays");
+    lo::LearningRule rule;
+    rule.dw = reader.str("learning_dw");
+    std::vector<double> impulses, taus;
+    int64_t epoch = 0, seed = 0, bap = 0;
+    if (!reader.f64s("learning_impulses", 5, impulses) ||
+        !reader.f64s("learning_taus", 5, taus) ||
+        !reader.i64("learning_epoch", epoch) ||
+        !reader.i64("learning_seed", seed) || !reader.i64("bap_source", bap))
+      return false;
+    for (int k = 0; k < 5; ++k) {
+      (k < 2 ? rule.xImpulse[k] : rule.yImpulse[k - 2]) = impulses[k];
+      (k < 2 ? rule.xTau[k] : rule.yTau[k - 2]) = taus[k];
+    }
+    rule.epoch = epoch;
+    if (seed < 0)
+      return reader.fail("'rng_seed' must be >= 0");
+    rule.seed = uint64_t(seed);
+    if (bap < 0 || size_t(bap) >= ctx.nodes->size() ||
+        !(*ctx.nodes)[size_t(bap)]->isPopulation() ||
+        (*ctx.nodes)[size_t(bap)]->out.size != out.size)
+      return reader.fail("s_in_bap must come from a neuron process of the "
+                         "connection's " + std::to_string(out.size) +
+                         " targets");
+    bapSource = size_t(bap);
+    learning = std::make_unique<lo::LearningEngine>();
+    std::string error;
+    if (!learning->configure(rule, cols, out.size, sign, error))
+      return reader.fail(error);
+    std::vector<size_t> fill(bySource.begin(), bySource.end() - 1);
+    learnTargets.resize(weights.size());
+    learnSources.resize(weights.size());
+    for (size_t s = 0; s < weights.size(); ++s) {
+      size_t at = fill[colIdx[s]]++;
+      learnTargets[at] = uint32_t(rowIdx[s]);
+      learnSources[at] = uint32_t(colIdx[s]);
+      synapses[at].weight = lo::truncateWeight(weights[s], bits, sign);
+    }
+    return true;
+  }
+
+  void learn(Context &ctx, const Stream &src) {
+    const Stream &bap = (*ctx.nodes)[bapSource]->out;
+    learning->recordSpikes(time, src.active, bap.active);
+    if (!learning->epochEnds(time))
+      return;
+    learnWeights.resize(synapses.size());
+    for (size_t s = 0; s < synapses.size(); ++s)
+      learnWeights[s] = synapses[s].weight;
+    learning->learn(time, learnTargets, learnSources, learnWeights);
+    for (size_t s = 0; s < synapses.size(); ++s)
+      synapses[s].weight = learnWeights[s];
+  }
+
   struct Synapse {
     uint32_t target, delay;
     int64_t weight;
   };
+  std::unique_ptr<lo::LearningEngine> learning;
+  std::vector<uint32_t> learnTargets, learnSources;
+  std::vector<int64_t> learnWeights;
+  size_t bapSource = 0, cols = 0;
   std::vector<size_t> bySource;
   std::vector<Synapse> synapses;
   std::vector<std::vector<int64_t>> ring;

@@ -330,15 +330,10 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
         return reader.fail("source " + std::to_string(source) +
                            " is not a node"),
                nullptr;
-      Probe probe{fieldString(record, "name"), size_t(source),
-                  fieldString(record, "state"), net->nodes[source]->out.size};
-      std::vector<double> scratch;
-      if (!probe.state.empty() &&
-          !net->nodes[source]->readState(probe.state, scratch))
-        return reader.fail("node '" + net->nodes[source]->name +
-                           "' has no state '" + probe.state + "'"),
-               nullptr;
-      net->probeList.push_back(probe);
+      // A probed state is checked and sized once the nodes are set up.
+      net->probeList.push_back({fieldString(record, "name"), size_t(source),
+                                fieldString(record, "state"),
+                                net->nodes[source]->out.size});
       continue;
     }
     std::string name = fieldString(record, "name");
@@ -413,6 +408,19 @@ std::unique_ptr<Network> Network::load(const std::vector<Record> &records,
     node.fused.assign(node.inputs.size(), false);
     if (!node.init(reader, ctx))
       return nullptr;
+  }
+  for (Probe &probe : net->probeList) {
+    if (probe.state.empty())
+      continue;
+    // A state may be larger than the output (a connection's weights).
+    std::vector<double> scratch;
+    const Node &node = *net->nodes[probe.node];
+    if (!node.readState(probe.state, scratch)) {
+      error = "node 'probe " + probe.name + "': node '" + node.name +
+              "' has no state '" + probe.state + "'";
+      return nullptr;
+    }
+    probe.size = scratch.size();
   }
   for (int64_t o : outputs) {
     if (o < 0 || size_t(o) >= net->nodes.size()) {

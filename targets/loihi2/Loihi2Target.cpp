@@ -78,6 +78,8 @@ private:
   json::Array processes, connections;
   llvm::DenseMap<Operation *, std::string> names;
   llvm::DenseMap<Value, std::string> inputNames;
+  /// Learning connections so far: each gets its own random streams.
+  int64_t learningConnections = 0;
 };
 
 void Emitter::nameOps() {
@@ -416,6 +418,20 @@ LogicalResult Emitter::emitConnection(Operation *op) {
     return success();
   } else {
     return op->emitOpError() << "has no Loihi 2 process";
+  }
+  if (auto dw = quant.getAs<StringAttr>("learning_dw")) {
+    // STDP: Lava's learning connection, reading the target's spikes as
+    // back-propagating action potentials.
+    cls = cls == "Dense" ? "LearningDense" : "LearningSparse";
+    json::Object rule{{"class", "Loihi2FLearningRule"},
+                      {"dw", dw.getValue().str()},
+                      {"t_epoch", intsOf(quant.get("t_epoch")).front()},
+                      {"rng_seed", 4 * learningConnections++}};
+    for (const char *key : {"x1_impulse", "x1_tau", "y1_impulse", "y1_tau"})
+      rule[key] = intsOf(quant.get(key)).front();
+    params["learning_rule"] = std::move(rule);
+    params["graded_spike_cfg"] = 0;
+    connect(nameOf(target), "s_out", name, "s_in_bap");
   }
   processes.push_back(json::Object{{"name", name},
                                    {"class", cls},

@@ -144,10 +144,50 @@ snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.
 
 // -----
 
+// STDP becomes Lava's learning rule where the learning engine can hold it.
 snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
-  // expected-error @+1 {{learns by STDP; the loihi2 target does not lower learning rules to Lava's yet, and the weights would stay fixed}}
-  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 16.8 ms, tau_minus = 33.7 ms, w_min = -1, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
+  %d = snn.delay %in {delay = #snn.q<2 ms>} : !snn.spikes<2> -> !snn.spikes<2>
+  // expected-error @+1 {{learns by STDP from delayed spikes; Lava's learning connections (LearningDense, LearningSparse) have no delays}}
+  %i = snn.linear %d {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 16.8 ms, tau_minus = 33.7 ms, w_min = -1, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
   %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+// One scale puts one weight bound on the 8-bit limit; a bound far inside
+// the other limit is not held (a warning).
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-warning @+1 {{learns with w_max = 0.5 nA; on Loihi 2 the learned weights saturate at 0.996094 nA instead}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 20 ms, tau_minus = 20 ms, w_min = -1, w_max = 0.5>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.if(%i) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{learns with tau_plus = 300 steps; Loihi 2 traces decay with 1..255 steps}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 300 ms, tau_minus = 20 ms, w_min = 0, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{learns with a_minus = 1e-05 nA, 0.00255 weight mantissas per pairing; Loihi 2's learning engine resolves 2^-7 * 1..127 to 7 * 2^8 * 127}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.00001, tau_plus = 20 ms, tau_minus = 20 ms, w_min = 0, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds a population whose neurons differ in input gain; a learning rule has one scale}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, stdp = #snn.stdp<a_plus = 0.005, a_minus = 0.006, tau_plus = 20 ms, tau_minus = 20 ms, w_min = 0, w_max = 1>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, r = #snn.q<[1, 2] MOhm>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %s : !snn.spikes<2>
 }
 

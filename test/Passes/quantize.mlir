@@ -85,3 +85,31 @@ snn.network @procedural(%in: !snn.spikes<8>) -> !snn.spikes<8> attributes {dt = 
       init = {v = #snn.dist<uniform(0, 1) mV>}, seed = 5} : (!snn.current<8>) -> !snn.spikes<8>
   snn.output %s : !snn.spikes<8>
 }
+
+// -----
+
+// STDP onto Lava's learning rule. IF with dt 0.5 ms: gain 0.5 mV/nA, so
+// S = 2^18 per mV would make 1 nA 2048 activation units. Learning puts the
+// binding bound on the 8-bit limit: w_max = 1 nA at 255 (w_min = -1 needs
+// only 256 at that scale), S = 2^3 / ((1/255) 0.5 / 64) = 261120, vth =
+// 4080, 1 nA = 2040 = 255 << 3. MIXED: 0.1 nA = 25.5 -> 26 and -0.3 =
+// -76.5 -> -76 (even), w_min lands on -256/255 nA (0.39% of the range).
+// a_plus 0.002 nA = 0.51 mantissas per pairing -> 3 * 2^-7 * 22 = 0.5156
+// (1.1%); a_minus 0.03 nA = 7.65 -> 2^-2 * 31 = 7.75 (1.3%); tau_plus 10 ms
+// = 20 steps, tau_minus 5.3 ms = 10.6 -> 11 steps (3.8%).
+// CHECK-LABEL: snn.network @stdp
+// CHECK: snn.sparse
+// CHECK-SAME: snn.quant = {format = "loihi2", learning_dw = "3*2^-7 * y0 * x1 - 1*2^-2 * x0 * y1", num_weight_bits = 8 : i64, sign_mode = "MIXED", t_epoch = 1 : i64, weight_exp = 3 : i64, weights = dense<[26, -76]> : tensor<2xi16>, x1_impulse = 22 : i64, x1_tau = 20 : i64, y1_impulse = 31 : i64, y1_tau = 11 : i64}
+// CHECK-SAME: snn.quant_error = {stdp_a_minus = 0.0130{{[0-9]+}} : f64, stdp_a_plus = 0.0110{{[0-9]+}} : f64, stdp_tau_minus = 0.0377{{[0-9]+}} : f64, stdp_tau_plus = 0.000000e+00 : f64, stdp_w_max = 0.000000e+00 : f64, stdp_w_min = 0.00392{{[0-9]+}} : f64
+// CHECK: snn.if
+// CHECK-SAME: scale = 2.611200e+05 : f64
+// CHECK-SAME: vth = 4080 : i64
+snn.network @stdp(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<0.5 ms>} {
+  %i = snn.sparse %in {format = #snn.format<coo>, rows = dense<[0, 1]> : tensor<2xi64>,
+      cols = dense<[1, 0]> : tensor<2xi64>, weights = dense<[0.1, -0.3]> : tensor<2xf32>,
+      stdp = #snn.stdp<a_plus = 0.002, a_minus = 0.03, tau_plus = 10 ms, tau_minus = 5.3 ms,
+                       w_min = -1, w_max = 1>}
+      : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.if(%i) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}

@@ -76,17 +76,25 @@ inline SignMode inferSignMode(int64_t minWeight, int64_t maxWeight) {
   return SignMode::Mixed;
 }
 
-/// Lava's weight preparation (clip, then truncate to `numWeightBits`).
-inline int64_t prepareWeight(int64_t w, int numWeightBits, SignMode mode) {
+/// Lava's truncate_weights: drops the bits below `numWeightBits` (and one
+/// more under MIXED, for the sign).
+inline int64_t truncateWeight(int64_t w, int numWeightBits, SignMode mode) {
   bool inhibitory = mode == SignMode::Inhibitory;
   if (inhibitory)
     w = -w;
-  int64_t lo = mode == SignMode::Mixed ? -256 : 0;
-  w = w < lo ? lo : (w > 255 ? 255 : w);
   int shift = 8 - numWeightBits + (mode == SignMode::Mixed ? 1 : 0);
   // Arithmetic shifts: round toward minus infinity, as numpy's >> does.
   w = (w >> shift) * (int64_t(1) << shift);
   return inhibitory ? -w : w;
+}
+
+/// Lava's weight preparation (clip_weights to 8 bits, then truncate).
+inline int64_t prepareWeight(int64_t w, int numWeightBits, SignMode mode) {
+  int64_t lo = mode == SignMode::Mixed        ? -256
+               : mode == SignMode::Inhibitory ? -255
+                                              : 0;
+  int64_t hi = mode == SignMode::Inhibitory ? 0 : 255;
+  return truncateWeight(w < lo ? lo : (w > hi ? hi : w), numWeightBits, mode);
 }
 
 /// The prepared 8-bit mantissa nearest to `q` (a weight in mantissa

@@ -13,8 +13,11 @@
     out.stop()
 
 Only Lava's public processes and ports are used (LIF, LIFReset, TernaryLIF,
-Dense, DelayDense, Sparse, DelaySparse, Conv, RingBuffer; connect, reshape,
-transpose). The format is described in docs/targets/loihi2.md.
+Dense, DelayDense, LearningDense, Sparse, DelaySparse, LearningSparse, Conv,
+RingBuffer, Loihi2FLearningRule; connect, reshape, transpose). Learning
+connections need run_cfg=Loihi2SimCfg(select_tag="fixed_pt") to run the
+learning engine the emulator reproduces (its "bit_approximate_loihi" model).
+The format is described in docs/targets/loihi2.md.
 """
 
 import json
@@ -63,12 +66,23 @@ def load(path, inputs=None):
     """Returns a Network whose `processes` maps each name to its Lava
     process. `inputs` maps an input index to its data (neurons x steps, sent
     cyclically by a RingBuffer); inputs not given send nothing."""
+    from lava.magma.core.learning.constants import GradedSpikeCfg
+    from lava.magma.core.learning.learning_rule import Loihi2FLearningRule
     from lava.proc.conv.process import Conv
-    from lava.proc.dense.process import DelayDense, Dense
+    from lava.proc.dense.process import DelayDense, Dense, LearningDense
     from lava.proc.io.source import RingBuffer
     from lava.proc.lif.process import LIF, LIFReset, TernaryLIF
-    from lava.proc.sparse.process import DelaySparse, Sparse
+    from lava.proc.sparse.process import DelaySparse, LearningSparse, Sparse
     from lava.utils.weightutils import SignMode
+
+    def learning(kwargs):
+        """A learning connection's rule and graded-spike mode, as Lava's."""
+        rule = dict(kwargs.pop("learning_rule"))
+        if rule.pop("class") != "Loihi2FLearningRule":
+            raise ValueError(f"{path}: unknown learning rule class")
+        kwargs["learning_rule"] = Loihi2FLearningRule(**rule)
+        kwargs["graded_spike_cfg"] = GradedSpikeCfg(
+            kwargs.get("graded_spike_cfg", 0))
 
     with open(path) as f:
         doc = json.load(f)
@@ -97,26 +111,31 @@ def load(path, inputs=None):
                           else v) for k, v in params.items()}
             proc = neuron_classes[cls](shape=tuple(p["shape"]), name=name,
                                        **kwargs)
-        elif cls in ("Dense", "DelayDense"):
+        elif cls in ("Dense", "DelayDense", "LearningDense"):
             kwargs = dict(params)
             kwargs["weights"] = _array(params["weights"], folder)
             if cls == "DelayDense":
                 delays = params["delays"]
                 kwargs["delays"] = (delays if isinstance(delays, int)
                                     else _array(delays, folder))
+            if cls == "LearningDense":
+                learning(kwargs)
             kwargs["sign_mode"] = SignMode(params["sign_mode"])
-            proc = (Dense if cls == "Dense" else DelayDense)(name=name,
-                                                             **kwargs)
-        elif cls in ("Sparse", "DelaySparse"):
+            proc = {"Dense": Dense, "DelayDense": DelayDense,
+                    "LearningDense": LearningDense}[cls](name=name, **kwargs)
+        elif cls in ("Sparse", "DelaySparse", "LearningSparse"):
             kwargs = dict(params)
             kwargs["weights"] = _sparse(params["weights"], folder)
             if cls == "DelaySparse":
                 delays = dict(params["weights"])
                 delays["values"] = params["delays"]
                 kwargs["delays"] = _sparse(delays, folder)
+            if cls == "LearningSparse":
+                learning(kwargs)
             kwargs["sign_mode"] = SignMode(params["sign_mode"])
-            proc = (Sparse if cls == "Sparse" else DelaySparse)(name=name,
-                                                                **kwargs)
+            proc = {"Sparse": Sparse, "DelaySparse": DelaySparse,
+                    "LearningSparse": LearningSparse}[cls](name=name,
+                                                           **kwargs)
         elif cls == "Conv":
             kwargs = dict(params)
             kwargs["weight"] = _array(params["weight"], folder)

@@ -70,3 +70,39 @@ snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.
   %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %s : !snn.spikes<2>
 }
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has Loihi 2 'y1_impulse' = 128, outside 0..127}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", y1_impulse = 128}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has Loihi 2 't_epoch' = 0, outside 1..63}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", t_epoch = 0}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has Loihi 2 learning_dw "15 * x0 * y1": a scale mantissa of 15, outside -8..7}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", learning_dw = "15 * x0 * y1"}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has a Loihi 2 'learning_dw' that is not a string}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<2x2xf32>, snn.quant = {format = "loihi2", learning_dw = 3}} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}

@@ -322,13 +322,17 @@ double stdpWeight(int preStep, int postStep, double aPlus, double aMinus,
 } // namespace
 
 // Pre 3 steps before post potentiates by a_plus exp(-3 dt / tau_plus); the
-// reverse order depresses by a_minus exp(-3 dt / tau_minus).
+// reverse order depresses by a_minus exp(-3 dt / tau_minus); together in
+// one step, both.
 TEST(Connections, STDPFollowsThePairRule) {
   double aPlus = 0.1, aMinus = 0.12, tau = 20;
   EXPECT_NEAR(stdpWeight(0, 3, aPlus, aMinus, tau),
               0.01 + aPlus * std::exp(-3.0 / tau), 1e-6);
   EXPECT_NEAR(stdpWeight(3, 0, aPlus, aMinus, tau),
               0.01 - aMinus * std::exp(-3.0 / tau), 1e-6);
+  // Spikes of the same step are simultaneous: both updates, full size.
+  EXPECT_NEAR(stdpWeight(2, 2, aPlus, aMinus, tau), 0.01 + aPlus - aMinus,
+              1e-6);
 }
 
 // The scale-and-fire neuron equals T steps of IF with reset by subtraction

@@ -27,7 +27,7 @@ class Process:
     def __init__(self, **kwargs):
         self.kwargs = kwargs
         name = kwargs["name"]
-        for port in ("s_in", "s_out", "a_in", "a_out"):
+        for port in ("s_in", "s_out", "a_in", "a_out", "s_in_bap"):
             setattr(self, port, Port(name, port))
         shown = ", ".join(f"{k}={_show(v)}" for k, v in sorted(kwargs.items()))
         LOG.append(f"{type(self).__name__}({shown})")
@@ -43,4 +43,14 @@ def _show(v):
                 f"cols={c.col.tolist()}:values={c.data.tolist()}")
     if isinstance(v, enum.Enum):
         return f"{type(v).__name__}.{v.name}"
+    if isinstance(v, Recorded):
+        shown = ", ".join(f"{k}={_show(x)}" for k, x in sorted(v.kwargs.items()))
+        return f"{type(v).__name__}({shown})"
     return repr(v)
+
+
+class Recorded:
+    """A non-process object (a learning rule) shown with its arguments."""
+
+    def __init__(self, **kwargs):
+        self.kwargs = kwargs

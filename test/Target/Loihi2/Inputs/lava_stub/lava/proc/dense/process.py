@@ -7,3 +7,7 @@ class Dense(Process):
 
 class DelayDense(Process):
     pass
+
+
+class LearningDense(Process):
+    pass

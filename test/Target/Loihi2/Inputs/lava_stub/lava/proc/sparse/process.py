@@ -7,3 +7,7 @@ class Sparse(Process):
 
 class DelaySparse(Process):
     pass
+
+
+class LearningSparse(Process):
+    pass

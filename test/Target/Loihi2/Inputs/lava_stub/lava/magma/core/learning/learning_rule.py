@@ -1,0 +1,5 @@
+from lava import Recorded
+
+
+class Loihi2FLearningRule(Recorded):
+    pass
