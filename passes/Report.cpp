@@ -85,6 +85,12 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
     row("synapses") << intOf(res, "synapses") << " (procedural "
                     << intOf(res, "synapses_procedural") << ", weights stored "
                     << intOf(res, "weights_stored") << ")\n";
+    if (intOf(res, "synapses_plastic") > 0)
+      row("plastic synapses")
+          << intOf(res, "synapses_plastic")
+          << llvm::format(" (%.3g learning updates per step: each at its "
+                          "pre- and postsynaptic spikes, mean rate)\n",
+                          floatOf(res, "learning_updates_per_step"));
     row("synapse memory") << intOf(res, "synapse_bits") << " bits\n";
     row("largest fan-in") << intOf(res, "max_fan_in") << " inputs\n";
     if (shared)

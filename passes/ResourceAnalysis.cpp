@@ -43,7 +43,7 @@ void SNNResourceAnalysisPass::runOnOperation() {
   if (!chip)
     return signalPassFailure();
   double neurons = 0, spikingNeurons = 0, synapses = 0, stored = 0,
-         procedural = 0, maxFanIn = 0;
+         procedural = 0, maxFanIn = 0, plastic = 0;
   bool failedAny = false;
   for (Operation &op : network.getBodyBlock()) {
     if (llvm::isa<OutputOp, ProbeOp>(op))
@@ -77,6 +77,8 @@ void SNNResourceAnalysisPass::runOnOperation() {
       failedAny = true;
     }
     synapses += c.synapses;
+    if (op.hasAttr("stdp"))
+      plastic += c.synapses;
     stored += c.storedWeights;
     procedural += c.procedural;
     maxFanIn = std::max(maxFanIn, c.maxFanIn);
@@ -145,6 +147,11 @@ void SNNResourceAnalysisPass::runOnOperation() {
   }
   if (const SourcedFigure *upd = chip->findEnergy("neuron_update_inactive"))
     energy += neurons * upd->value;
+  // A plastic synapse is updated when its pre- or its postsynaptic neuron
+  // spikes; both at the mean rate.
+  double learningUpdates = 2.0 * plastic * rateHz * dtMs / 1000.0;
+  if (const SourcedFigure *upd = chip->findEnergy("synaptic_update"))
+    energy += learningUpdates * upd->value;
   // Steps per second: as given, else real time (one step per dt).
   double stepsPerSecond = stepRate > 0 ? double(stepRate) : 1000.0 / dtMs;
   double power = energy * stepsPerSecond + chips * chip->staticPower.value;
@@ -171,6 +178,12 @@ void SNNResourceAnalysisPass::runOnOperation() {
   if (activitySteps)
     entries.push_back(
         b.getNamedAttr("activity_steps", b.getI64IntegerAttr(activitySteps)));
+  if (plastic > 0) {
+    entries.push_back(b.getNamedAttr(
+        "synapses_plastic", b.getI64IntegerAttr(int64_t(std::llround(plastic)))));
+    entries.push_back(b.getNamedAttr("learning_updates_per_step",
+                                     b.getF64FloatAttr(learningUpdates)));
+  }
   if (energyKnown) {
     entries.push_back(b.getNamedAttr("energy_per_step_j", b.getF64FloatAttr(energy)));
     entries.push_back(b.getNamedAttr("power_w", b.getF64FloatAttr(power)));

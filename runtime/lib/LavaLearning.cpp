@@ -342,8 +342,8 @@ bool makeProduct(const std::vector<const Symbol *> &symbols,
 
 /// numpy's clip of a float, then astype(int32) (toward zero).
 int32_t clipToInt(double value, int width) {
-  double lo = -std::ldexp(1.0, width), hi = std::ldexp(1.0, width) - 1;
-  return int32_t(std::trunc(std::min(hi, std::max(lo, value))));
+  double bound = double(int64_t(1) << width);
+  return int32_t(std::trunc(std::min(bound - 1, std::max(-bound, value))));
 }
 
 /// int32 arithmetic as numpy does it: wrapping.
@@ -508,21 +508,38 @@ void LearningEngine::recordSpikes(uint64_t timeStep,
   yRandom->advance();
 }
 
-void LearningEngine::learn(uint64_t timeStep,
-                           const std::vector<uint32_t> &targets,
-                           const std::vector<uint32_t> &sources,
-                           std::vector<int64_t> &weights) {
+void LearningEngine::connect(std::vector<uint32_t> t,
+                             std::vector<uint32_t> s) {
+  targets = std::move(t);
+  sources = std::move(s);
+  auto index = [&](const std::vector<uint32_t> &of, size_t n,
+                   std::vector<size_t> &start, std::vector<uint32_t> &list) {
+    start.assign(n + 1, 0);
+    for (uint32_t v : of)
+      ++start[v + 1];
+    for (size_t i = 0; i < n; ++i)
+      start[i + 1] += start[i];
+    list.resize(of.size());
+    std::vector<size_t> fill(start.begin(), start.end() - 1);
+    for (size_t k = 0; k < of.size(); ++k)
+      list[fill[of[k]]++] = uint32_t(k);
+  };
+  index(sources, pre, preStart, byPre);
+  index(targets, post, postStart, byPost);
+  saturated = false;
+}
+
+void LearningEngine::learn(uint64_t timeStep, int64_t *weights,
+                           size_t stride) {
   roundingRandom = roundingStream->random();
   size_t epoch = size_t(rule.epoch);
-  // Trace histories over the epoch: history[k][t * n + i].
-  std::array<std::vector<int64_t>, 5> history;
   for (int k = 0; k < 5; ++k) {
     bool isX = k < 2;
     size_t n = isX ? pre : post;
     const TraceRandom &random = isX ? *xRandom : *yRandom;
     const std::vector<int64_t> &spikeTimes = isX ? tx : ty;
     std::vector<int64_t> &h = history[k];
-    h.assign((epoch + 1) * n, 0);
+    h.resize((epoch + 1) * n);
     std::copy(traces[k].begin(), traces[k].end(), h.begin());
     for (size_t t = 1; t <= epoch; ++t)
       for (size_t i = 0; i < n; ++i) {
@@ -545,9 +562,14 @@ void LearningEngine::learn(uint64_t timeStep,
   const int64_t accLo = -(int64_t(1) << kAccumulatorBits) - 1,
                 accHi = (int64_t(1) << kAccumulatorBits) - 1;
   const int accShift = kAccumulatorBits - kLearnedWeightBits;
-  for (size_t s = 0; s < targets.size(); ++s) {
+  const int64_t lo = signMode == SignMode::Mixed        ? -256
+                   : signMode == SignMode::Inhibitory ? -255
+                                                      : 0;
+  const int64_t hi = signMode == SignMode::Inhibitory ? 0 : 255;
+  auto update = [&](size_t s) {
     size_t j = targets[s], i = sources[s];
     int64_t x0 = tx[i] > 0, y0 = ty[j] > 0;
+    int64_t &weight = weights[s * stride];
     // A trace as the product's dependency sees it.
     auto traceAt = [&](LearningProduct::Dependency dep, int k) -> int64_t {
       bool isX = k < 2;
@@ -557,16 +579,30 @@ void LearningEngine::learn(uint64_t timeStep,
                                                           : epoch;
       return history[k][t * n + at];
     };
-    int64_t acc = weights[s] * (int64_t(1) << accShift);
+    int64_t acc = weight * (int64_t(1) << accShift);
     for (const LearningProduct &p : series.products) {
       int64_t dep = p.dependency == LearningProduct::Dependency::X0   ? x0
                     : p.dependency == LearningProduct::Dependency::Y0 ? y0
                                                                       : u;
+      // A product whose dependency is 0 adds 0, whatever its factors.
+      if (dep == 0)
+        continue;
       int32_t current = int32_t(dep);
       int widthSum = 0;
       for (const LearningFactor &f : p.factors) {
         int width = factorWidth(f.var);
         widthSum += width;
+        if (!f.hasConstant && !f.sign && f.var != LearningFactor::Var::W &&
+            f.var != LearningFactor::Var::C) {
+          // Dependencies and traces: integers within their widths.
+          int64_t v = f.var == LearningFactor::Var::X0   ? x0
+                      : f.var == LearningFactor::Var::Y0 ? y0
+                                                         : traceAt(p.dependency,
+                                                                   int(f.var) -
+                                                                       int(LearningFactor::Var::X1));
+          current = wrapMul(current, int32_t(v));
+          continue;
+        }
         double value = 0;
         switch (f.var) {
         case LearningFactor::Var::X0:
@@ -576,7 +612,7 @@ void LearningEngine::learn(uint64_t timeStep,
           value = double(y0);
           break;
         case LearningFactor::Var::W:
-          value = double(weights[s]);
+          value = double(weight);
           break;
         case LearningFactor::Var::C:
           break;
@@ -603,11 +639,29 @@ void LearningEngine::learn(uint64_t timeStep,
     double scaled = double(acc) / double(int64_t(1) << accShift);
     double whole = std::floor(scaled);
     int64_t w = int64_t(whole) + (roundingRandom < scaled - whole ? 1 : 0);
-    int64_t lo = signMode == SignMode::Mixed        ? -256
-                 : signMode == SignMode::Inhibitory ? -255
-                                                    : 0;
-    int64_t hi = signMode == SignMode::Inhibitory ? 0 : 255;
-    weights[s] = saturate(w, lo, hi);
+    weight = saturate(w, lo, hi);
+  };
+  // Without a u dependency every product of a synapse whose neurons did not
+  // spike is 0, and a weight within its limits rounds back to itself: once
+  // a full pass has saturated every weight, only the synapses of neurons
+  // that spiked change (each updated once).
+  bool anyU = false;
+  for (const LearningProduct &p : series.products)
+    anyU |= p.dependency == LearningProduct::Dependency::U;
+  if (anyU || !saturated) {
+    for (size_t s = 0; s < targets.size(); ++s)
+      update(s);
+    saturated = true;
+  } else {
+    for (size_t i = 0; i < pre; ++i)
+      if (tx[i] > 0)
+        for (size_t k = preStart[i]; k < preStart[i + 1]; ++k)
+          update(byPre[k]);
+    for (size_t j = 0; j < post; ++j)
+      if (ty[j] > 0)
+        for (size_t k = postStart[j]; k < postStart[j + 1]; ++k)
+          if (tx[sources[byPost[k]]] == 0)
+            update(byPost[k]);
   }
   std::fill(tx.begin(), tx.end(), 0);
   std::fill(ty.begin(), ty.end(), 0);

@@ -255,11 +255,13 @@ public:
     for (size_t c = 0; c < cols; ++c)
       bySource[c + 1] += bySource[c];
     synapses.resize(weights.size());
+    weight.resize(weights.size());
     std::vector<size_t> fill(bySource.begin(), bySource.end() - 1);
-    for (size_t s = 0; s < weights.size(); ++s)
-      synapses[fill[colIdx[s]]++] = {
-          uint32_t(rowIdx[s]), uint32_t(delays[s]),
-          lo::prepareWeight(weights[s], int(bits), sign)};
+    for (size_t s = 0; s < weights.size(); ++s) {
+      size_t at = fill[colIdx[s]]++;
+      synapses[at] = {uint32_t(rowIdx[s]), uint32_t(delays[s])};
+      weight[at] = lo::prepareWeight(weights[s], int(bits), sign);
+    }
     stored = weights.size();
     ring.assign(size_t(maxDelay + 1), std::vector<int64_t>(rows, 0));
     if (reader.has("learning_dw"))
@@ -278,7 +280,7 @@ public:
       int64_t x = graded ? payloadOf(src, k) : 1;
       for (size_t s = bySource[c]; s < bySource[c + 1]; ++s) {
         const Synapse &syn = synapses[s];
-        ring[(slot + syn.delay) % ring.size()][syn.target] += syn.weight * x;
+        ring[(slot + syn.delay) % ring.size()][syn.target] += weight[s] * x;
       }
       activity.synapticEvents += bySource[c + 1] - bySource[c];
     }
@@ -298,7 +300,7 @@ public:
       values.assign(out.size * cols, 0.0);
       for (size_t c = 0; c < cols; ++c)
         for (size_t s = bySource[c]; s < bySource[c + 1]; ++s)
-          values[synapses[s].target * cols + c] = double(synapses[s].weight);
+          values[synapses[s].target * cols + c] = double(weight[s]);
       return true;
     }
     static const char *names[] = {"x1", "x2", "y1", "y2", "y3"};
@@ -312,7 +314,9 @@ public:
   }
 
   uint64_t storedSynapses() const override { return stored; }
-  uint64_t synapseBytes() const override { return stored * sizeof(Synapse); }
+  uint64_t synapseBytes() const override {
+    return stored * (sizeof(Synapse) + sizeof(int64_t));
+  }
 
 private:
   /// LearningDense/LearningSparse: Lava's learning engine on the stored
@@ -353,40 +357,33 @@ private:
     if (!learning->configure(rule, cols, out.size, sign, error))
       return reader.fail(error);
     std::vector<size_t> fill(bySource.begin(), bySource.end() - 1);
-    learnTargets.resize(weights.size());
-    learnSources.resize(weights.size());
+    std::vector<uint32_t> targets(weights.size()), sources(weights.size());
     for (size_t s = 0; s < weights.size(); ++s) {
       size_t at = fill[colIdx[s]]++;
-      learnTargets[at] = uint32_t(rowIdx[s]);
-      learnSources[at] = uint32_t(colIdx[s]);
-      synapses[at].weight = lo::truncateWeight(weights[s], bits, sign);
+      targets[at] = uint32_t(rowIdx[s]);
+      sources[at] = uint32_t(colIdx[s]);
+      weight[at] = lo::truncateWeight(weights[s], bits, sign);
     }
+    learning->connect(std::move(targets), std::move(sources));
     return true;
   }
 
   void learn(Context &ctx, const Stream &src) {
     const Stream &bap = (*ctx.nodes)[bapSource]->out;
     learning->recordSpikes(time, src.active, bap.active);
-    if (!learning->epochEnds(time))
-      return;
-    learnWeights.resize(synapses.size());
-    for (size_t s = 0; s < synapses.size(); ++s)
-      learnWeights[s] = synapses[s].weight;
-    learning->learn(time, learnTargets, learnSources, learnWeights);
-    for (size_t s = 0; s < synapses.size(); ++s)
-      synapses[s].weight = learnWeights[s];
+    if (learning->epochEnds(time))
+      learning->learn(time, weight);
   }
 
   struct Synapse {
     uint32_t target, delay;
-    int64_t weight;
   };
   std::unique_ptr<lo::LearningEngine> learning;
-  std::vector<uint32_t> learnTargets, learnSources;
-  std::vector<int64_t> learnWeights;
   size_t bapSource = 0, cols = 0;
   std::vector<size_t> bySource;
+  /// Grouped by source; weight[s] is synapse s's prepared mantissa.
   std::vector<Synapse> synapses;
+  std::vector<int64_t> weight;
   std::vector<std::vector<int64_t>> ring;
   int64_t maxDelay = 0;
   uint64_t time = 0, stored = 0;

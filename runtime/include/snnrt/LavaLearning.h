@@ -81,12 +81,15 @@ struct LearningRule {
 };
 
 /// The state of one learning connection; synapses are (target, source)
-/// pairs with their weights held by the caller.
+/// pairs (connect()) with their weights held by the caller.
 class LearningEngine {
 public:
   /// False with a message if the rule or a parameter is out of range.
   bool configure(const LearningRule &rule, size_t pre, size_t post,
                  SignMode mode, std::string &error);
+
+  /// The synapses: synapse k connects sources[k] to targets[k].
+  void connect(std::vector<uint32_t> targets, std::vector<uint32_t> sources);
 
   /// Step `timeStep` (from 1): the pre-synaptic spikes the connection
   /// received and the post-synaptic spikes of the same step (s_in_bap).
@@ -97,11 +100,12 @@ public:
     return timeStep % uint64_t(rule.epoch) == 0;
   }
 
-  /// The learning phase at the end of an epoch: updates `weights[k]` of
-  /// synapse targets[k] <- sources[k], then the traces.
-  void learn(uint64_t timeStep, const std::vector<uint32_t> &targets,
-             const std::vector<uint32_t> &sources,
-             std::vector<int64_t> &weights);
+  /// The learning phase at the end of an epoch: updates the traces and
+  /// the weight of synapse k, held at weights[k * stride].
+  void learn(uint64_t timeStep, int64_t *weights, size_t stride);
+  void learn(uint64_t timeStep, std::vector<int64_t> &weights) {
+    learn(timeStep, weights.data(), 1);
+  }
 
   /// Trace values (x1, x2 per pre-synaptic neuron; y1, y2, y3 per post).
   const std::vector<int64_t> &trace(int k) const { return traces[k]; }
@@ -127,7 +131,15 @@ private:
   size_t pre = 0, post = 0;
   /// traces[0..1]: x1, x2; traces[2..4]: y1, y2, y3.
   std::array<std::vector<int64_t>, 5> traces;
+  /// Trace values over the last epoch: history[k][t * n + i].
+  std::array<std::vector<int64_t>, 5> history;
   std::vector<int64_t> tx, ty;
+  /// Synapses, and their indices by source and by target (CSR).
+  std::vector<uint32_t> targets, sources;
+  std::vector<size_t> preStart, postStart;
+  std::vector<uint32_t> byPre, byPost;
+  /// Every weight within the sign mode's limits (after a full pass).
+  bool saturated = false;
   std::array<int64_t, 5> impulseInt{}, impulseFrac{};
   std::array<double, 5> decayFactor{};
   std::array<bool, 5> decays{};

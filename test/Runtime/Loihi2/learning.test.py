@@ -40,6 +40,13 @@ doc = {
 }
 with open(out + ".json", "w") as f:
     json.dump(doc, f)
+# The same synapse as LearningSparse (one stored synapse of a 1 x 1 matrix).
+sparse = json.loads(json.dumps(doc))
+sparse["processes"][4]["class"] = "LearningSparse"
+sparse["processes"][4]["params"]["weights"] = {
+    "shape": [1, 1], "rows": [0], "cols": [0], "values": [10]}
+with open(out + ".sparse.json", "w") as f:
+    json.dump(sparse, f)
 with open(out + ".pre.json", "w") as f:
     json.dump({"events": [[2, 0], [5, 0], [10, 0]]}, f)
 with open(out + ".drive.json", "w") as f:

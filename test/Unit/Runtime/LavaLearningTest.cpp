@@ -158,12 +158,12 @@ TEST(LearningEngine, PrePostPairPotentiates) {
   std::string error;
   ASSERT_TRUE(e.configure(stdpRule(4, 2, 7), 1, 1, SignMode::Mixed, error))
       << error;
-  std::vector<uint32_t> targets{0}, sources{0};
+  e.connect({0}, {0});
   std::vector<int64_t> w{40};
   e.recordSpikes(1, {0}, {});
   e.recordSpikes(2, {}, {0});
   ASSERT_TRUE(e.epochEnds(2));
-  e.learn(2, targets, sources, w);
+  e.learn(2, w);
   double decayRandom = draw(7, 5);
   int64_t impulseRandom = drawInt(8, 5, 128);
   // Impulse 16 has no fractional part: 16 whatever the draw.
@@ -191,16 +191,16 @@ TEST(LearningEngine, PostPreDepressesAndSaturates) {
   std::string error;
   ASSERT_TRUE(
       e.configure(stdpRule(0, 1, 3), 1, 1, SignMode::Excitatory, error));
-  std::vector<uint32_t> targets{0}, sources{0};
+  e.connect({0}, {0});
   std::vector<int64_t> w{2};
   // Same step: +16/4 - 16/4 = 0.
   e.recordSpikes(1, {0}, {0});
-  e.learn(1, targets, sources, w);
+  e.learn(1, w);
   EXPECT_EQ(w[0], 2);
   EXPECT_EQ(e.trace(0)[0], 16);
   // Next step the traces are cleared (tau 0); a pre spike alone reads y1 0.
   e.recordSpikes(2, {0}, {});
-  e.learn(2, targets, sources, w);
+  e.learn(2, w);
   EXPECT_EQ(w[0], 2);
   EXPECT_EQ(e.trace(2)[0], 0);
 }
@@ -211,17 +211,18 @@ TEST(LearningEngine, ExcitatoryWeightsStopAtZero) {
   LearningEngine e;
   std::string error;
   ASSERT_TRUE(e.configure(r, 1, 1, SignMode::Excitatory, error));
-  std::vector<uint32_t> targets{0}, sources{0};
+  e.connect({0}, {0});
   std::vector<int64_t> w{5};
   e.recordSpikes(1, {0}, {});
-  e.learn(1, targets, sources, w);
+  e.learn(1, w);
   EXPECT_EQ(w[0], 0);
   r.dw = "2^3 * x0";
   LearningEngine up;
   ASSERT_TRUE(up.configure(r, 1, 1, SignMode::Mixed, error));
+  up.connect({0}, {0});
   w = {250};
   up.recordSpikes(1, {0}, {});
-  up.learn(1, targets, sources, w);
+  up.learn(1, w);
   EXPECT_EQ(w[0], 255);
 }
 
@@ -255,4 +256,92 @@ TEST(LearningEngine, RefusesBadParameters) {
   r.dw = "x1";
   EXPECT_FALSE(e.configure(r, 1, 1, SignMode::Mixed, error));
   EXPECT_EQ(error, "dw \"x1\": a product without a dependency (x0, y0 or u)");
+}
+
+TEST(LearningEngine, UpdatesOnlyThePairsThatSpiked) {
+  // 2 x 2 synapses; pre 0 and post 1 spike together: only 1 <- 0 grows
+  // (by the impulse 16, scale 1), whatever the order of the list.
+  LearningRule r = stdpRule(0, 1, 9);
+  r.dw = "2^0 * y0 * x1";
+  LearningEngine e;
+  std::string error;
+  ASSERT_TRUE(e.configure(r, 2, 2, SignMode::Excitatory, error)) << error;
+  e.connect({1, 0, 1, 0}, {1, 1, 0, 0});
+  std::vector<int64_t> w{5, 6, 7, 8};
+  e.recordSpikes(1, {0}, {1});
+  e.learn(1, w);
+  EXPECT_EQ(w, (std::vector<int64_t>{5, 6, 7 + 16, 8}));
+  EXPECT_EQ(e.trace(0), (std::vector<int64_t>{16, 0}));
+  EXPECT_EQ(e.trace(2), (std::vector<int64_t>{0, 16}));
+}
+
+TEST(LearningEngine, FirstEpochSaturatesEveryWeight) {
+  // Lava truncates but does not clip a learning connection's weights; the
+  // first learning phase saturates all of them, spikes or not.
+  LearningEngine e;
+  std::string error;
+  ASSERT_TRUE(e.configure(stdpRule(4, 1, 0), 2, 1, SignMode::Excitatory,
+                          error));
+  e.connect({0, 0}, {0, 1});
+  std::vector<int64_t> w{300, -5};
+  e.recordSpikes(1, {}, {});
+  e.learn(1, w);
+  EXPECT_EQ(w, (std::vector<int64_t>{255, 0}));
+}
+
+TEST(LearningEngine, SpikingSynapsesOnlyEqualsEveryone) {
+  // The engine visits only the synapses of neurons that spiked once every
+  // weight is saturated; a u term (0 * u0, adding nothing) makes it visit
+  // every synapse in every epoch. Both give the same weights and traces.
+  LearningRule r = stdpRule(5, 3, 11);
+  r.xImpulse = {10.5, 0};
+  r.yImpulse = {20.25, 0, 0};
+  r.dw = "3*2^-3 * y0 * x1 - 5*2^-4 * x0 * y1 + 2^-6 * x0 * w";
+  LearningRule every = r;
+  every.dw += " + 0 * u0 * x1";
+  LearningEngine sparse, full;
+  std::string error;
+  ASSERT_TRUE(sparse.configure(r, 20, 10, SignMode::Mixed, error)) << error;
+  ASSERT_TRUE(full.configure(every, 20, 10, SignMode::Mixed, error)) << error;
+  std::vector<uint32_t> targets, sources;
+  std::vector<int64_t> w1, w2;
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return uint32_t(state >> 33);
+  };
+  for (uint32_t j = 0; j < 10; ++j)
+    for (uint32_t i = 0; i < 20; ++i)
+      if (next() % 3) {
+        targets.push_back(j);
+        sources.push_back(i);
+        w1.push_back(int64_t(next() % 400) - 200);
+      }
+  w2 = w1;
+  const std::vector<int64_t> initial = w1;
+  sparse.connect(targets, sources);
+  full.connect(targets, sources);
+  for (uint64_t t = 1; t <= 300; ++t) {
+    std::vector<uint32_t> pre, post;
+    for (uint32_t i = 0; i < 20; ++i)
+      if (next() % 10 == 0)
+        pre.push_back(i);
+    for (uint32_t j = 0; j < 10; ++j)
+      if (next() % 8 == 0)
+        post.push_back(j);
+    sparse.recordSpikes(t, pre, post);
+    full.recordSpikes(t, pre, post);
+    if (sparse.epochEnds(t)) {
+      sparse.learn(t, w1);
+      full.learn(t, w2);
+    }
+  }
+  EXPECT_EQ(w1, w2);
+  for (int k = 0; k < 5; ++k)
+    EXPECT_EQ(sparse.trace(k), full.trace(k)) << k;
+  // And learning happened: most weights moved.
+  size_t changed = 0;
+  for (size_t s = 0; s < w1.size(); ++s)
+    changed += w1[s] != initial[s];
+  EXPECT_GT(changed, w1.size() / 2);
 }
