@@ -247,7 +247,6 @@ LogicalResult SNNQuantizePass::describePopulation(NeuronOpInterface neuron,
     }
     return success();
   }
-  FailureOr<double> gainOne = failure();
   SmallVector<double> gain;
   if (auto values = llvm::dyn_cast_or_null<DenseF64ArrayAttr>(
           step.getCoefficients().get("gain")))
