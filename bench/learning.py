@@ -7,7 +7,7 @@ fixed weights (Dense), compiled with `snnc --target=loihi2` and run by
     /usr/bin/python3 bench/learning.py [--inputs N] [--outputs M]
         [--steps T] [--repeat R]
 
-The network is test/Target/Loihi2/Inputs/stdp_net.mlir scaled up: N Poisson
+The network is examples/stdp_learning.mlir scaled up: N Poisson
 inputs (20 Hz) learn onto M LIF neurons that N/5 further inputs drive through
 fixed weights; dense, so N x M plastic synapses. Prints the best wall time
 of R runs of each and the ratio learning / fixed.
@@ -29,7 +29,7 @@ SNN_RUN = os.path.join(HERE, "..", "build", "bin", "snn-run")
 
 
 def stdp(n):
-    """stdp_net's rule with amplitudes and bound scaled by 100 / n."""
+    """stdp_learning's rule with amplitudes and bound scaled by 100 / n."""
     k = 100 / n
     return (f", stdp = #snn.stdp<a_plus = {0.002 * k:.6g}, "
             f"a_minus = {0.0015 * k:.6g}, tau_plus = 20 ms, tau_minus = 20 ms, "

@@ -24,6 +24,7 @@ run_args() {
     lif_classifier) echo "--steps 100 --poisson 0=100,1" ;;  # 100 ms of 100 Hz input
     conv_snn) echo "--steps 100 --poisson 0=200,1" ;;        # 100 ms of 200 Hz events
     loihi_demo) echo "--steps 2000 --poisson 0=20,7" ;;      # 2 s of 20 Hz input
+    stdp_learning) echo "--steps 4000 --poisson 0=20,3 --poisson 1=20,4" ;;  # 4 s, learning
   esac
 }
 

@@ -1,10 +1,12 @@
-// STDP on one dense layer (agreement.test): 100 Poisson inputs learn onto
-// 20 LIF neurons that a second group of 50 inputs drives through fixed
-// weights. Weights drawn once with numpy default_rng(5): uniform(0, 0.04)
-// nA (plastic) and uniform(0.1, 0.3) nA (drive). a_plus tau_plus > a_minus
-// tau_minus: uncorrelated pairs make the weights grow, by about half the
-// output rate over 4 s.
-snn.network @stdp_net(%in: !snn.spikes<100>, %drive: !snn.spikes<50>)
+// Spike-timing-dependent plasticity that Loihi 2 runs: 100 Poisson inputs
+// learn onto 20 LIF neurons (pair-based STDP, weights in [0, 0.1] nA) that
+// a second group of 50 inputs drives through fixed weights. a_plus tau_plus
+// > a_minus tau_minus, so uncorrelated pairs make the weights grow: at 20 Hz
+// input the output rises by about half over 4 s. On the loihi2 target the
+// plastic layer is Lava's LearningDense with a Loihi2FLearningRule. Weights
+// drawn once with numpy default_rng(5): uniform(0, 0.04) nA (plastic) and
+// uniform(0.1, 0.3) nA (drive).
+snn.network @stdp_learning(%in: !snn.spikes<100>, %drive: !snn.spikes<50>)
     -> !snn.spikes<20> attributes {dt = #snn.q<1 ms>} {
   %i = snn.linear %in {weight = dense<[
         [0.032, 0.032, 0.021, 0.011, 0.002, 0.015, 0.016, 0.002, 0.002, 0.040, 0.026, 0.009, 0.017, 0.039, 0.036, 0.034, 0.016, 0.020, 0.027, 0.002, 0.022, 0.011, 0.035, 0.003, 0.027, 0.035, 0.009, 0.036, 0.035, 0.001, 0.028, 0.000, 0.020, 0.017, 0.008, 0.013, 0.032, 0.013, 0.006, 0.028, 0.018, 0.032, 0.009, 0.013, 0.032, 0.020, 0.020, 0.009, 0.001, 0.037, 0.003, 0.034, 0.015, 0.038, 0.016, 0.037, 0.022, 0.010, 0.030, 0.027, 0.027, 0.019, 0.009, 0.026, 0.004, 0.028, 0.025, 0.015, 0.032, 0.008, 0.016, 0.032, 0.015, 0.029, 0.025, 0.038, 0.040, 0.029, 0.032, 0.006, 0.029, 0.034, 0.016, 0.022, 0.019, 0.038, 0.013, 0.016, 0.000, 0.017, 0.025, 0.037, 0.037, 0.013, 0.040, 0.008, 0.033, 0.006, 0.016, 0.003],
