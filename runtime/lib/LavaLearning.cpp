@@ -443,6 +443,11 @@ bool LearningEngine::configure(const LearningRule &r, size_t nPre,
     error = "a learning connection needs its sign_mode";
     return false;
   }
+  if (rule.gradedSpikeCfg < 0 || rule.gradedSpikeCfg > 3) {
+    error = "graded_spike_cfg is " + std::to_string(rule.gradedSpikeCfg) +
+            ", not one of Lava's 0..3";
+    return false;
+  }
   const char *names[5] = {"x1", "x2", "y1", "y2", "y3"};
   for (int k = 0; k < 5; ++k) {
     double impulse = k < 2 ? rule.xImpulse[k] : rule.yImpulse[k - 2];
@@ -482,18 +487,48 @@ bool LearningEngine::configure(const LearningRule &r, size_t nPre,
 
 void LearningEngine::recordSpikes(uint64_t timeStep,
                                   const std::vector<uint32_t> &preSpikes,
+                                  const std::vector<int64_t> &payloads,
                                   const std::vector<uint32_t> &postSpikes) {
   int64_t within = int64_t(timeStep % uint64_t(rule.epoch));
   if (within == 0)
     within = rule.epoch;
-  // Pre: a second spike in the epoch adds the impulse at once, rounding
-  // with random 0 (GradedSpikeCfg.USE_REGULAR_IMPULSE).
-  for (uint32_t i : preSpikes) {
-    if (tx[i] > 0)
-      for (int k = 0; k < 2; ++k)
-        traces[k][i] = addImpulse(traces[k][i], 0, impulseInt[k],
-                                  impulseFrac[k]);
-    tx[i] = within;
+  // Pre (_process_pre_spikes): a second spike in the epoch adds the
+  // impulse to x2 at once, rounding with random 0; x1 takes the impulse
+  // too (mode 0) or the payload / 2, rounded half to even and cast to 8
+  // unsigned bits (modes 1-3).
+  for (size_t n = 0; n < preSpikes.size(); ++n) {
+    uint32_t i = preSpikes[n];
+    int64_t payload = payloads.empty() ? 1 : payloads[n];
+    if (payload == 0)
+      continue; // not a spike (s_in.astype(bool))
+    bool multi = tx[i] > 0, stamp = true, second = multi;
+    int64_t half = int64_t(std::nearbyint(double(payload) / 2)) & 0xff;
+    int64_t &x1 = traces[0][i];
+    switch (rule.gradedSpikeCfg) {
+    case 0:
+      if (multi)
+        x1 = addImpulse(x1, 0, impulseInt[0], impulseFrac[0]);
+      break;
+    case 1:
+      x1 = half;
+      break;
+    case 2:
+      x1 = std::min<int64_t>((x1 + half) & 0xff, 127);
+      break;
+    default: {
+      // Only an overflow past 127 counts as a spike: it keeps the rest.
+      int64_t sum = (x1 + half) & 0xff;
+      bool overflow = sum > 127;
+      stamp = overflow;
+      second = multi && overflow;
+      x1 = overflow ? sum - 127 : sum;
+    }
+    }
+    if (second)
+      traces[1][i] = addImpulse(traces[1][i], 0, impulseInt[1],
+                                impulseFrac[1]);
+    if (stamp)
+      tx[i] = within;
   }
   xRandom->advance();
   yRandom->advance();
@@ -595,11 +630,13 @@ void LearningEngine::learn(uint64_t timeStep, int64_t *weights,
         if (!f.hasConstant && !f.sign && f.var != LearningFactor::Var::W &&
             f.var != LearningFactor::Var::C) {
           // Dependencies and traces: integers within their widths.
+          // (Graded payloads can leave x1 above 127: saturated here.)
           int64_t v = f.var == LearningFactor::Var::X0   ? x0
                       : f.var == LearningFactor::Var::Y0 ? y0
                                                          : traceAt(p.dependency,
                                                                    int(f.var) -
                                                                        int(LearningFactor::Var::X1));
+          v = saturate(v, -(int64_t(1) << width), (int64_t(1) << width) - 1);
           current = wrapMul(current, int32_t(v));
           continue;
         }

@@ -425,9 +425,8 @@ void readSynapses(Process &p, const json &params, const std::string &cls,
   } else if (cls == "LearningDense" || cls == "LearningSparse") {
     readLearningRule(p, member(params, "learning_rule", what),
                      what + " learning_rule");
-    if (intFieldOr(params, "graded_spike_cfg", 0, what) != 0)
-      fail(what + ": only graded_spike_cfg 0 (USE_REGULAR_IMPULSE) is "
-                  "supported");
+    p.ints["learning_graded"] = {intFieldOr(params, "graded_spike_cfg", 0,
+                                            what)};
     if (!params.contains("sign_mode"))
       fail(what + ": a learning connection needs 'sign_mode'");
   } else if (cls != "Dense" && cls != "Sparse") {

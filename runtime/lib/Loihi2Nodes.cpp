@@ -331,8 +331,10 @@ private:
     lo::LearningRule rule;
     rule.dw = reader.str("learning_dw");
     std::vector<double> impulses, taus;
-    int64_t epoch = 0, seed = 0, bap = 0;
-    if (!reader.f64s("learning_impulses", 5, impulses) ||
+    int64_t epoch = 0, seed = 0, bap = 0, gradedCfg = 0;
+    if ((reader.has("learning_graded") &&
+         !reader.i64("learning_graded", gradedCfg)) ||
+        !reader.f64s("learning_impulses", 5, impulses) ||
         !reader.f64s("learning_taus", 5, taus) ||
         !reader.i64("learning_epoch", epoch) ||
         !reader.i64("learning_seed", seed) || !reader.i64("bap_source", bap))
@@ -342,6 +344,7 @@ private:
       (k < 2 ? rule.xTau[k] : rule.yTau[k - 2]) = taus[k];
     }
     rule.epoch = epoch;
+    rule.gradedSpikeCfg = int(gradedCfg);
     if (seed < 0)
       return reader.fail("'rng_seed' must be >= 0");
     rule.seed = uint64_t(seed);
@@ -370,7 +373,12 @@ private:
 
   void learn(Context &ctx, const Stream &src) {
     const Stream &bap = (*ctx.nodes)[bapSource]->out;
-    learning->recordSpikes(time, src.active, bap.active);
+    if (graded) {
+      payloads.resize(src.active.size());
+      for (size_t k = 0; k < src.active.size(); ++k)
+        payloads[k] = payloadOf(src, k);
+    }
+    learning->recordSpikes(time, src.active, payloads, bap.active);
     if (learning->epochEnds(time))
       learning->learn(time, weight);
   }
@@ -379,6 +387,7 @@ private:
     uint32_t target, delay;
   };
   std::unique_ptr<lo::LearningEngine> learning;
+  std::vector<int64_t> payloads; ///< graded pre-synaptic spikes
   size_t bapSource = 0, cols = 0;
   std::vector<size_t> bySource;
   /// Grouped by source; weight[s] is synapse s's prepared mantissa.

@@ -78,6 +78,10 @@ struct LearningRule {
   std::array<double, 3> yImpulse{}, yTau{};
   int64_t epoch = 1;
   uint64_t seed = 0;
+  /// The connection's GradedSpikeCfg: 0 USE_REGULAR_IMPULSE, 1 OVERWRITE,
+  /// 2 ADD_WITH_SATURATION, 3 ADD_WITHOUT_SATURATION (what a graded
+  /// pre-synaptic payload does to x1).
+  int gradedSpikeCfg = 0;
 };
 
 /// The state of one learning connection; synapses are (target, source)
@@ -92,9 +96,15 @@ public:
   void connect(std::vector<uint32_t> targets, std::vector<uint32_t> sources);
 
   /// Step `timeStep` (from 1): the pre-synaptic spikes the connection
-  /// received and the post-synaptic spikes of the same step (s_in_bap).
+  /// received (with their graded payloads, or none: binary spikes) and the
+  /// post-synaptic spikes of the same step (s_in_bap).
   void recordSpikes(uint64_t timeStep, const std::vector<uint32_t> &pre,
+                    const std::vector<int64_t> &payloads,
                     const std::vector<uint32_t> &post);
+  void recordSpikes(uint64_t timeStep, const std::vector<uint32_t> &pre,
+                    const std::vector<uint32_t> &post) {
+    recordSpikes(timeStep, pre, {}, post);
+  }
 
   bool epochEnds(uint64_t timeStep) const {
     return timeStep % uint64_t(rule.epoch) == 0;

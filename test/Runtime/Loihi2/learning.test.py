@@ -83,5 +83,5 @@ variant("bapfrom", lambda d: d["connections"][4].update(
 variant("bapto", lambda d: d["connections"][4].update(
     {"to": ["d", "s_in_bap"]}))
 variant("graded", lambda d: d["processes"][4]["params"].update(
-    graded_spike_cfg=2))
+    graded_spike_cfg=5))
 variant("sign", lambda d: d["processes"][4]["params"].pop("sign_mode"))

@@ -345,3 +345,53 @@ TEST(LearningEngine, SpikingSynapsesOnlyEqualsEveryone) {
     changed += w1[s] != initial[s];
   EXPECT_GT(changed, w1.size() / 2);
 }
+
+TEST(LearningEngine, GradedPayloadsInX1) {
+  // GradedSpikeCfg 1..3: a payload p puts round(p / 2) (half to even, cast
+  // to 8 unsigned bits) into x1; only 3 stamps a spike time (x0) on
+  // overflow past 127, keeping the rest. Rule dw = x0: +1 per stamp.
+  auto engine = [](int cfg, std::vector<int64_t> &w, int64_t epoch = 1) {
+    LearningRule r = stdpRule(0, epoch, 1);
+    r.dw = "2^0 * x0";
+    r.gradedSpikeCfg = cfg;
+    auto e = std::make_unique<LearningEngine>();
+    std::string error;
+    EXPECT_TRUE(e->configure(r, 1, 1, SignMode::Mixed, error)) << error;
+    e->connect({0}, {0});
+    w = {10};
+    return e;
+  };
+  std::vector<int64_t> w;
+  auto overwrite = engine(1, w);
+  overwrite->recordSpikes(1, {0}, {7}, {}); // 3.5 -> 4
+  EXPECT_EQ(overwrite->trace(0)[0], 4);
+  overwrite->recordSpikes(1, {0}, {5}, {}); // 2.5 -> 2
+  EXPECT_EQ(overwrite->trace(0)[0], 2);
+  overwrite->recordSpikes(1, {0}, {-3}, {}); // -1.5 -> -2 -> 254
+  EXPECT_EQ(overwrite->trace(0)[0], 254);
+  overwrite->learn(1, w);
+  EXPECT_EQ(w[0], 11);
+
+  auto saturating = engine(2, w);
+  saturating->recordSpikes(1, {0}, {240}, {});  // 120
+  saturating->recordSpikes(1, {0}, {30}, {});   // 135 -> 127
+  EXPECT_EQ(saturating->trace(0)[0], 127);
+  auto wrapping = engine(2, w);
+  wrapping->recordSpikes(1, {0}, {200}, {});    // 100
+  wrapping->recordSpikes(1, {0}, {400}, {});    // 300 -> 44 (8 bits)
+  EXPECT_EQ(wrapping->trace(0)[0], 44);
+
+  // Within one epoch of 2 steps (tau 0 clears the traces when it ends).
+  auto quiet = engine(3, w, 2);
+  quiet->recordSpikes(1, {0}, {200}, {}); // 100: no overflow, no stamp
+  EXPECT_EQ(quiet->trace(0)[0], 100);
+  quiet->recordSpikes(2, {0}, {0}, {});   // a zero payload is no spike
+  quiet->learn(2, w);
+  EXPECT_EQ(w[0], 10);
+  auto overflow = engine(3, w, 2);
+  overflow->recordSpikes(1, {0}, {200}, {}); // 100
+  overflow->recordSpikes(2, {0}, {60}, {});  // 130 -> 3, stamped
+  EXPECT_EQ(overflow->trace(0)[0], 3);
+  overflow->learn(2, w);
+  EXPECT_EQ(w[0], 11);
+}
