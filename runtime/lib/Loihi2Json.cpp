@@ -694,8 +694,11 @@ bool lo::loadReference(const std::string &path, Reference &ref,
       w.numWeightBits = int(g.processes.back().ints["num_weight_bits"][0]);
       w.signMode = int(g.processes.back().ints["sign_mode"][0]);
       ref.weights.push_back(std::move(w));
-      g.connect(stringField(cj, "src", what), name,
-                stringField(cj, "dst", what), what);
+      std::string dst = stringField(cj, "dst", what);
+      g.connect(stringField(cj, "src", what), name, dst, what);
+      // Learning connections read their target's spikes (s_in_bap).
+      if (g.find(name)->ints.count("learning_epoch"))
+        g.find(name)->bapSource = dst;
     }
     checkSources(g);
     const json &traces = member(doc, "traces", "reference");
@@ -714,11 +717,22 @@ bool lo::loadReference(const std::string &path, Reference &ref,
           fail("trace " + proc + "." + var + " has " +
                std::to_string(t.values.size()) + " steps, not num_steps = " +
                std::to_string(ref.steps));
+        // A neuron process sends s_out (an output) and has u and v; a
+        // learning connection has its weights and traces.
+        if (g.find(proc)->kind != "loihi2.lif") {
+          if (t.variable == "s_out")
+            fail("trace " + proc + ".s_out: '" + proc +
+                 "' is not a neuron process");
+          g.probes.push_back({proc + "." + t.variable, proc, t.variable});
+        }
         ref.traces.push_back(std::move(t));
       }
-      g.outputs.push_back(proc);
-      for (const char *state : {"u", "v"})
-        g.probes.push_back({proc + "." + state, proc, state});
+      if (g.find(proc)->kind == "loihi2.lif") {
+        g.outputs.push_back(proc);
+        ref.outputs.push_back(proc);
+        for (const char *state : {"u", "v"})
+          g.probes.push_back({proc + "." + state, proc, state});
+      }
     }
     ref.records = g.records();
     return true;

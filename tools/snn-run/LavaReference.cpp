@@ -58,11 +58,7 @@ int snnrun::replayLavaReference(const std::string &path, size_t show) {
     }
   }
 
-  // Outputs are the traced processes in trace order; probes u then v.
-  std::vector<std::string> outputs;
-  for (const auto &t : ref.traces)
-    if (outputs.empty() || outputs.back() != t.process)
-      outputs.push_back(t.process);
+  const std::vector<std::string> &outputs = ref.outputs;
   size_t columns = ref.inputData.empty() ? 1 : ref.inputData[0].size();
   std::vector<double> values;
   for (int64_t t = 1; t <= ref.steps; ++t) {
@@ -103,7 +99,8 @@ int snnrun::replayLavaReference(const std::string &path, size_t show) {
         if (p == probes.size()) {
           std::fprintf(stderr,
                        "snn-run: error: %s: trace of '%s.%s', a variable the "
-                       "emulator does not record (u, v, s_out)\n",
+                       "emulator does not record (u, v, s_out; a learning "
+                       "connection's weights, x1, x2, y1, y2, y3)\n",
                        path.c_str(), trace.process.c_str(),
                        trace.variable.c_str());
           return 1;

@@ -43,6 +43,9 @@ struct Reference {
   /// (t - 1) mod columns == k).
   std::vector<std::vector<int64_t>> inputData;
   std::vector<Trace> traces;
+  /// The traced neuron processes, in the network's output order (their
+  /// s_out); other traced variables are probes named "process.variable".
+  std::vector<std::string> outputs;
   struct Weights {
     std::string connection;
     std::vector<int64_t> raw, effective;
