@@ -145,7 +145,10 @@ int attachActivity(ModuleOp module, StringRef path) {
     std::optional<int64_t> e = o ? o->getInteger("synaptic_events") : std::nullopt;
     if (!s || !e || *s < 0 || *e < 0)
       return where("every node needs spikes and synaptic_events >= 0");
-    spikes += *s;
+    // The mean rate is the neurons'; inputs' spikes count only as the
+    // synaptic events they cause.
+    if (o->getString("kind") != std::optional<StringRef>("input"))
+      spikes += *s;
     events += *e;
   }
   auto network = module.lookupSymbol<snnc::snn::NetworkOp>(*name);
