@@ -33,7 +33,6 @@
 
 #include "dialects/SNN/Weights.h"
 #include "mlir/IR/Builders.h"
-#include "snnrt/LavaLearning.h"
 #include "snnrt/Loihi2.h"
 #include "snnrt/Sample.h"
 #include "llvm/ADT/MapVector.h"
@@ -97,6 +96,13 @@ struct Connection {
   /// Target neuron of weight `i` (a shared kernel has one input gain).
   int64_t rowOf(size_t i) const { return rows.empty() ? 0 : rows[i]; }
 };
+
+/// The sign mode of weights in [minW, maxW].
+lo::SignMode signModeOf(double minW, double maxW) {
+  return minW >= 0   ? lo::SignMode::Excitatory
+         : maxW <= 0 ? lo::SignMode::Inhibitory
+                     : lo::SignMode::Mixed;
+}
 
 double at(ArrayRef<double> values, int64_t i) {
   return values.size() == 1 ? values[0] : values[i];
@@ -454,10 +460,11 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
     conn.minW = std::min(conn.minW, wMin);
     conn.maxW = std::max(conn.maxW, wMax);
     conn.maxAbs = std::max({conn.maxAbs, std::fabs(wMin), std::fabs(wMax)});
+    lo::WeightLimits limits =
+        lo::weightLimits(signModeOf(conn.minW, conn.maxW));
     double perMantissa =
-        std::max(conn.maxW > 0 ? conn.maxW / 255.0 : 0.0,
-                 conn.minW < 0 ? -conn.minW / (conn.maxW > 0 ? 256.0 : 255.0)
-                               : 0.0);
+        std::max(limits.hi > 0 ? conn.maxW / double(limits.hi) : 0.0,
+                 limits.lo < 0 ? conn.minW / double(limits.lo) : 0.0);
     Population &pop = *conn.target;
     if (perMantissa > 0 && pop.learnedUnit == 0.0)
       pop.learnedUnit = perMantissa * pop.gainPerNA[0];
@@ -503,9 +510,7 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
   // Learned weights range over the rule's bounds (in maxAbs).
   if (conn.stdp)
     maxQ = std::max(maxQ, conn.maxAbs * factor(0));
-  lo::SignMode mode = conn.minW >= 0   ? lo::SignMode::Excitatory
-                      : conn.maxW <= 0 ? lo::SignMode::Inhibitory
-                                       : lo::SignMode::Mixed;
+  lo::SignMode mode = signModeOf(conn.minW, conn.maxW);
   // Learned weights take any value the learning engine saturates to
   // ([-256, 255] under MIXED); fixed ones Lava's truncation keeps even.
   double limit = mode != lo::SignMode::Mixed ? 255.0
@@ -609,8 +614,8 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
 
 /// m 2^k I nearest to `amplitude` (weight mantissas per pairing) with
 /// Lava's scale (m in 1..7, k in -7..8) and an integer trace impulse I,
-/// preferring impulses of 16..63: enough trace resolution, and room for a
-/// second spike before the 7-bit trace saturates.
+/// preferring impulses of 16..31 (within 2%): enough trace resolution, and
+/// room for several spikes before the 7-bit trace saturates.
 struct LearningScale {
   int64_t mantissa = 0, exponent = 0, impulse = 0;
   double error = INFINITY; ///< relative
@@ -696,25 +701,17 @@ LogicalResult SNNQuantizePass::quantizeLearning(Connection &conn,
   }
   if (dw.empty())
     dw = "0 * x0"; // no learning: a rule that never changes a weight
-  lo::ProductSeries series;
-  std::string parseError;
-  if (!lo::parseLearningRule(dw, series, parseError))
-    return op->emitOpError() << "produced the learning rule \"" << dw
-                             << "\", which does not parse: " << parseError;
   quant.append("learning_dw", b.getStringAttr(dw));
   quant.append("t_epoch", b.getI64IntegerAttr(1));
   // Bounds: the learning engine saturates at the 8-bit limits.
-  double lowest = mode == lo::SignMode::Mixed        ? -256
-                  : mode == lo::SignMode::Inhibitory ? -255
-                                                     : 0;
-  double highest = mode == lo::SignMode::Inhibitory ? 0 : 255;
+  lo::WeightLimits limits = lo::weightLimits(mode);
   double wMin = stdp.getWMin().convertToDouble(),
          wMax = stdp.getWMax().convertToDouble();
   double range = std::max({std::fabs(wMin), std::fabs(wMax), 1e-300});
   for (auto [name, requested, effective] :
-       {std::tuple<const char *, double, double>{"w_min", wMin,
-                                                 lowest * perMantissa},
-        {"w_max", wMax, highest * perMantissa}}) {
+       {std::tuple<const char *, double, double>{
+            "w_min", wMin, double(limits.lo) * perMantissa},
+        {"w_max", wMax, double(limits.hi) * perMantissa}}) {
     double err = std::fabs(effective - requested) / range;
     error.append(std::string("stdp_") + name, b.getF64FloatAttr(err));
     // One scale puts one bound on the 8-bit limit; the other may fall

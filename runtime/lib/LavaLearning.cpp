@@ -358,8 +358,6 @@ int factorWidth(LearningFactor::Var v) {
     return 1;
   case LearningFactor::Var::W:
     return kLearnedWeightBits + 1;
-  case LearningFactor::Var::C:
-    return 8; // W_CONST
   default:
     return kTraceBits;
   }
@@ -372,16 +370,12 @@ std::string number(double x) {
   return buf;
 }
 
-int64_t saturate(int64_t x, int64_t lo, int64_t hi) {
-  return std::min(hi, std::max(lo, x));
-}
-
 /// Lava's _add_impulse: + integer part, + 1 if random < fractional part,
 /// saturated to the trace's 7 bits.
 int64_t addImpulse(int64_t trace, int64_t random, int64_t whole,
                    int64_t fraction) {
-  return saturate(trace + whole + (random < fraction ? 1 : 0), 0,
-                  (int64_t(1) << kTraceBits) - 1);
+  return std::clamp<int64_t>(trace + whole + (random < fraction ? 1 : 0), 0,
+                             (int64_t(1) << kTraceBits) - 1);
 }
 
 /// Lava's _decay_trace over one step: floor(e * trace) + 1 if random is
@@ -597,10 +591,7 @@ void LearningEngine::learn(uint64_t timeStep, int64_t *weights,
   const int64_t accLo = -(int64_t(1) << kAccumulatorBits) - 1,
                 accHi = (int64_t(1) << kAccumulatorBits) - 1;
   const int accShift = kAccumulatorBits - kLearnedWeightBits;
-  const int64_t lo = signMode == SignMode::Mixed        ? -256
-                   : signMode == SignMode::Inhibitory ? -255
-                                                      : 0;
-  const int64_t hi = signMode == SignMode::Inhibitory ? 0 : 255;
+  const WeightLimits limits = weightLimits(signMode);
   auto update = [&](size_t s) {
     size_t j = targets[s], i = sources[s];
     int64_t x0 = tx[i] > 0, y0 = ty[j] > 0;
@@ -627,46 +618,32 @@ void LearningEngine::learn(uint64_t timeStep, int64_t *weights,
       for (const LearningFactor &f : p.factors) {
         int width = factorWidth(f.var);
         widthSum += width;
-        if (!f.hasConstant && !f.sign && f.var != LearningFactor::Var::W &&
-            f.var != LearningFactor::Var::C) {
-          // Dependencies and traces: integers within their widths.
-          // (Graded payloads can leave x1 above 127: saturated here.)
-          int64_t v = f.var == LearningFactor::Var::X0   ? x0
-                      : f.var == LearningFactor::Var::Y0 ? y0
-                                                         : traceAt(p.dependency,
-                                                                   int(f.var) -
-                                                                       int(LearningFactor::Var::X1));
-          v = saturate(v, -(int64_t(1) << width), (int64_t(1) << width) - 1);
-          current = wrapMul(current, int32_t(v));
-          continue;
+        int64_t v = f.var == LearningFactor::Var::X0   ? x0
+                    : f.var == LearningFactor::Var::Y0 ? y0
+                    : f.var == LearningFactor::Var::W
+                        ? weight
+                        : traceAt(p.dependency,
+                                  int(f.var) - int(LearningFactor::Var::X1));
+        int32_t factor;
+        if (!f.hasConstant && !f.sign) {
+          // An integer: saturated to the factor's width (graded payloads
+          // can leave x1 above 127).
+          factor = int32_t(std::clamp<int64_t>(v, -(int64_t(1) << width),
+                                               (int64_t(1) << width) - 1));
+        } else {
+          double value = double(v) + f.constant;
+          if (f.sign)
+            value = value > 0 ? 1 : value < 0 ? -1 : 0;
+          factor = clipToInt(value, width);
         }
-        double value = 0;
-        switch (f.var) {
-        case LearningFactor::Var::X0:
-          value = double(x0);
-          break;
-        case LearningFactor::Var::Y0:
-          value = double(y0);
-          break;
-        case LearningFactor::Var::W:
-          value = double(weight);
-          break;
-        case LearningFactor::Var::C:
-          break;
-        default:
-          value = double(traceAt(p.dependency, int(f.var) -
-                                                    int(LearningFactor::Var::X1)));
-        }
-        value += f.constant;
-        if (f.sign)
-          value = value > 0 ? 1 : value < 0 ? -1 : 0;
-        current = wrapMul(current, clipToInt(value, width));
+        current = wrapMul(current, factor);
       }
       widthSum += kScaleMantissaBits;
       current = wrapMul(current, int32_t(p.mantissa));
       current >>= std::max(0, widthSum - kAccumulatorBits);
       current = int32_t(uint32_t(current) << p.exponent);
-      acc = saturate(acc + saturate(current, accLo, accHi), accLo, accHi);
+      acc = std::clamp<int64_t>(
+          acc + std::clamp<int64_t>(current, accLo, accHi), accLo, accHi);
     }
     if (signMode == SignMode::Excitatory)
       acc = std::max<int64_t>(0, acc);
@@ -676,7 +653,7 @@ void LearningEngine::learn(uint64_t timeStep, int64_t *weights,
     double scaled = double(acc) / double(int64_t(1) << accShift);
     double whole = std::floor(scaled);
     int64_t w = int64_t(whole) + (roundingRandom < scaled - whole ? 1 : 0);
-    weight = saturate(w, lo, hi);
+    weight = std::clamp(w, limits.lo, limits.hi);
   };
   // Without a u dependency every product of a synapse whose neurons did not
   // spike is 0, and a weight within its limits rounds back to itself: once

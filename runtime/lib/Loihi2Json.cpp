@@ -191,6 +191,9 @@ struct Process {
   std::map<std::string, std::vector<double>> doubles;
   std::map<std::string, std::string> strings;
   std::string bapSource; // learning synapses: the post-synaptic neurons
+
+  /// A LearningDense or LearningSparse (it carries a learning rule).
+  bool learns() const { return ints.count("learning_epoch") != 0; }
 };
 
 struct Graph {
@@ -290,7 +293,7 @@ std::vector<Record> Graph::records() const {
       writer.addF64(key, values);
     for (const auto &[key, value] : p->strings)
       writer.addString(key, value);
-    if (p->ints.count("learning_epoch")) {
+    if (p->learns()) {
       auto it = index.find(p->bapSource);
       if (p->bapSource.empty() || it == index.end())
         fail("learning synapse process '" + p->name +
@@ -590,7 +593,7 @@ Graph readArtifact(const json &doc, const std::string &dir) {
     Process *syn = g.find(synapse), *src = g.find(neurons);
     std::string what = "connection " + neurons + ".s_out -> " + synapse +
                        ".s_in_bap";
-    if (!syn || !syn->ints.count("learning_epoch"))
+    if (!syn || !syn->learns())
       fail(what + ": '" + synapse + "' is not a learning synapse process");
     if (!src || src->kind != "loihi2.lif" ||
         product(src->shape) != product(syn->shape))
@@ -697,7 +700,7 @@ bool lo::loadReference(const std::string &path, Reference &ref,
       std::string dst = stringField(cj, "dst", what);
       g.connect(stringField(cj, "src", what), name, dst, what);
       // Learning connections read their target's spikes (s_in_bap).
-      if (g.find(name)->ints.count("learning_epoch"))
+      if (g.find(name)->learns())
         g.find(name)->bapSource = dst;
     }
     checkSources(g);

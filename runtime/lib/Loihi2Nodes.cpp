@@ -254,20 +254,21 @@ public:
     }
     for (size_t c = 0; c < cols; ++c)
       bySource[c + 1] += bySource[c];
+    // Learning connections truncate their weights but do not clip them,
+    // as Lava's learning models do; the rule saturates them later.
+    bool learns = reader.has("learning_dw");
     synapses.resize(weights.size());
     weight.resize(weights.size());
     std::vector<size_t> fill(bySource.begin(), bySource.end() - 1);
     for (size_t s = 0; s < weights.size(); ++s) {
       size_t at = fill[colIdx[s]]++;
       synapses[at] = {uint32_t(rowIdx[s]), uint32_t(delays[s])};
-      weight[at] = lo::prepareWeight(weights[s], int(bits), sign);
+      weight[at] = learns ? lo::truncateWeight(weights[s], int(bits), sign)
+                          : lo::prepareWeight(weights[s], int(bits), sign);
     }
     stored = weights.size();
     ring.assign(size_t(maxDelay + 1), std::vector<int64_t>(rows, 0));
-    if (reader.has("learning_dw"))
-      return initLearning(reader, ctx, sign, int(bits), colIdx, rowIdx,
-                          weights);
-    return true;
+    return learns ? initLearning(reader, ctx, sign) : true;
   }
 
   void step(Context &ctx) override {
@@ -320,12 +321,8 @@ public:
 
 private:
   /// LearningDense/LearningSparse: Lava's learning engine on the stored
-  /// synapses, weights prepared once (truncated, not clipped, as Lava's
-  /// learning models do) and then left to the rule.
-  bool initLearning(FieldReader &reader, Context &ctx, lo::SignMode sign,
-                    int bits, const std::vector<int64_t> &colIdx,
-                    const std::vector<int64_t> &rowIdx,
-                    const std::vector<int64_t> &weights) {
+  /// synapses, which then leaves the weights to the rule.
+  bool initLearning(FieldReader &reader, Context &ctx, lo::SignMode sign) {
     if (maxDelay > 0)
       return reader.fail("a learning connection has no delays");
     lo::LearningRule rule;
@@ -359,14 +356,12 @@ private:
     std::string error;
     if (!learning->configure(rule, cols, out.size, sign, error))
       return reader.fail(error);
-    std::vector<size_t> fill(bySource.begin(), bySource.end() - 1);
-    std::vector<uint32_t> targets(weights.size()), sources(weights.size());
-    for (size_t s = 0; s < weights.size(); ++s) {
-      size_t at = fill[colIdx[s]]++;
-      targets[at] = uint32_t(rowIdx[s]);
-      sources[at] = uint32_t(colIdx[s]);
-      weight[at] = lo::truncateWeight(weights[s], bits, sign);
-    }
+    std::vector<uint32_t> targets(synapses.size()), sources(synapses.size());
+    for (size_t c = 0; c < cols; ++c)
+      for (size_t s = bySource[c]; s < bySource[c + 1]; ++s) {
+        targets[s] = synapses[s].target;
+        sources[s] = uint32_t(c);
+      }
     learning->connect(std::move(targets), std::move(sources));
     return true;
   }

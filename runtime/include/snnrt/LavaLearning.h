@@ -37,10 +37,11 @@ constexpr int kLearnedWeightBits = 8;     ///< W_WEIGHTS_U (9 signed)
 constexpr int kMaxEpoch = 63;             ///< 6-bit within-epoch times
 
 /// A factor of a product: a dependency, trace or the weight, with an
-/// optional added constant, or a constant alone.
+/// optional added constant. (Lava's parser multiplies every literal into
+/// the product's scale, so a constant is never a factor alone.)
 struct LearningFactor {
-  enum class Var { X0, Y0, X1, X2, Y1, Y2, Y3, W, C };
-  Var var = Var::C;
+  enum class Var { X0, Y0, X1, X2, Y1, Y2, Y3, W };
+  Var var = Var::X0;
   double constant = 0; ///< added to the variable (Lava allows 2^-k here)
   bool hasConstant = false;
   bool sign = false; ///< sgn(w + C)

@@ -88,13 +88,24 @@ inline int64_t truncateWeight(int64_t w, int numWeightBits, SignMode mode) {
   return inhibitory ? -w : w;
 }
 
+/// The range of an 8-bit weight mantissa and its sign (Lava's
+/// clip_weights): [-256, 255] MIXED, [0, 255] EXCITATORY, [-255, 0]
+/// INHIBITORY.
+struct WeightLimits {
+  int64_t lo, hi;
+};
+inline WeightLimits weightLimits(SignMode mode) {
+  return {mode == SignMode::Mixed        ? -256
+          : mode == SignMode::Inhibitory ? -255
+                                         : 0,
+          mode == SignMode::Inhibitory ? 0 : 255};
+}
+
 /// Lava's weight preparation (clip_weights to 8 bits, then truncate).
 inline int64_t prepareWeight(int64_t w, int numWeightBits, SignMode mode) {
-  int64_t lo = mode == SignMode::Mixed        ? -256
-               : mode == SignMode::Inhibitory ? -255
-                                              : 0;
-  int64_t hi = mode == SignMode::Inhibitory ? 0 : 255;
-  return truncateWeight(w < lo ? lo : (w > hi ? hi : w), numWeightBits, mode);
+  WeightLimits l = weightLimits(mode);
+  return truncateWeight(w < l.lo ? l.lo : (w > l.hi ? l.hi : w),
+                        numWeightBits, mode);
 }
 
 /// The prepared 8-bit mantissa nearest to `q` (a weight in mantissa

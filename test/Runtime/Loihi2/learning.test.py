@@ -72,6 +72,7 @@ def without_seed(d):
 
 
 variant("seed", without_seed)
+variant("seedneg", rule(rng_seed=-1))
 variant("dw", rule(dw="2^-2 * x1"))
 variant("dd", rule(dd="x0 * y1"))
 variant("epoch", rule(t_epoch=64))
