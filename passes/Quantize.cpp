@@ -97,13 +97,6 @@ struct Connection {
   int64_t rowOf(size_t i) const { return rows.empty() ? 0 : rows[i]; }
 };
 
-/// The sign mode of weights in [minW, maxW].
-lo::SignMode signModeOf(double minW, double maxW) {
-  return minW >= 0   ? lo::SignMode::Excitatory
-         : maxW <= 0 ? lo::SignMode::Inhibitory
-                     : lo::SignMode::Mixed;
-}
-
 double at(ArrayRef<double> values, int64_t i) {
   return values.size() == 1 ? values[0] : values[i];
 }
@@ -461,7 +454,7 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
     conn.maxW = std::max(conn.maxW, wMax);
     conn.maxAbs = std::max({conn.maxAbs, std::fabs(wMin), std::fabs(wMax)});
     lo::WeightLimits limits =
-        lo::weightLimits(signModeOf(conn.minW, conn.maxW));
+        lo::weightLimits(lo::inferSignMode(conn.minW, conn.maxW));
     double perMantissa =
         std::max(limits.hi > 0 ? conn.maxW / double(limits.hi) : 0.0,
                  limits.lo < 0 ? conn.minW / double(limits.lo) : 0.0);
@@ -510,7 +503,7 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
   // Learned weights range over the rule's bounds (in maxAbs).
   if (conn.stdp)
     maxQ = std::max(maxQ, conn.maxAbs * factor(0));
-  lo::SignMode mode = signModeOf(conn.minW, conn.maxW);
+  lo::SignMode mode = lo::inferSignMode(conn.minW, conn.maxW);
   // Learned weights take any value the learning engine saturates to
   // ([-256, 255] under MIXED); fixed ones Lava's truncation keeps even.
   double limit = mode != lo::SignMode::Mixed ? 255.0

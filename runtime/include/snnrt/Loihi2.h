@@ -67,8 +67,9 @@ inline bool parseSignMode(const std::string &name, SignMode &mode) {
   return false;
 }
 
-/// The mode Lava infers from the weights' range.
-inline SignMode inferSignMode(int64_t minWeight, int64_t maxWeight) {
+/// The mode Lava infers from the weights' range (integer mantissas, or
+/// the float weights they come from).
+inline SignMode inferSignMode(double minWeight, double maxWeight) {
   if (minWeight >= 0)
     return SignMode::Excitatory;
   if (maxWeight <= 0)
