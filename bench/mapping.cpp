@@ -30,6 +30,7 @@ double peakMiB() {
 } // namespace
 
 int main(int argc, char **argv) {
+  registerAllChips();
   int64_t neurons = argc > 1 ? std::atoll(argv[1]) : 1000000;
   double fanIn = argc > 2 ? std::atof(argv[2]) : 100.0;
   const char *chipName = argc > 3 ? argv[3] : "loihi2";

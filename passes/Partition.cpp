@@ -26,7 +26,7 @@ struct SNNPartitionPass : public snnc::impl::SNNPartitionBase<SNNPartitionPass> 
   using Base::Base;
   void runOnOperation() override {
     NetworkOp network = getOperation();
-    const ChipDescription *chip = lookupChipOrError(network, target);
+    const ChipDescription *chip = getTargetChip(network);
     if (!chip)
       return signalPassFailure();
     SmallVector<Operation *> pops;
@@ -46,7 +46,6 @@ struct SNNPartitionPass : public snnc::impl::SNNPartitionBase<SNNPartitionPass> 
     network->setAttr(
         "snn.partition",
         b.getDictionaryAttr({
-            b.getNamedAttr("chip", b.getStringAttr(chip->name)),
             b.getNamedAttr("cores", b.getI64IntegerAttr(part.numCores)),
             b.getNamedAttr("lower_bound", b.getI64IntegerAttr(part.lowerBound)),
             b.getNamedAttr("binding_limit", b.getStringAttr(part.bindingLimit)),
@@ -64,7 +63,7 @@ struct SNNPlacePass : public snnc::impl::SNNPlaceBase<SNNPlacePass> {
   using Base::Base;
   void runOnOperation() override {
     NetworkOp network = getOperation();
-    const ChipDescription *chip = lookupChipOrError(network, target);
+    const ChipDescription *chip = getTargetChip(network);
     if (!chip)
       return signalPassFailure();
     mapping::Problem problem;

@@ -5,6 +5,23 @@
 
 include "mlir/Pass/PassBase.td"
 
+def SNNAssignTarget : Pass<"snn-assign-target", "::mlir::ModuleOp"> {
+  let summary = "records the target a module is compiled for";
+  let description = [{
+    Sets the module's `snn.target` to `#snn.target<backend = ..., chip =
+    ...>`, as `snnc --target`/`--chip` do. This is the one place a chip's
+    name enters as a string: every other pass reads the attribute and
+    resolves the chip through the registry of chip descriptions. An unknown
+    chip is refused with the list of registered ones.
+  }];
+  let options = [
+    Option<"backend", "backend", "std::string", /*default=*/"\"\"",
+           "Registered target that emits the artifact (snnc --list-targets)">,
+    Option<"chip", "chip", "std::string", /*default=*/"\"\"",
+           "Registered chip description the middle end maps onto">,
+  ];
+}
+
 def SNNDiscretize : Pass<"snn-discretize", "::snnc::snn::NetworkOp"> {
   let summary = "turns continuous-time parameters into per-step coefficients";
   let description = [{
@@ -32,7 +49,8 @@ def SNNDiscretize : Pass<"snn-discretize", "::snnc::snn::NetworkOp"> {
 def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"> {
   let summary = "counts what a network needs on a chip and the cores it forces";
   let description = [{
-    Against the chip description of `target`: neurons, synapses (stored,
+    Against the description of the module's target chip (`snn.target`):
+    neurons, synapses (stored,
     procedural, shared kernels), synapse memory with the chip's encoding, the
     largest fan-in of any neuron, and the lower bound on cores that the
     limits alone force (the most binding of neurons and synapse memory over
@@ -49,8 +67,6 @@ def SNNResourceAnalysis : Pass<"snn-resource-analysis", "::snnc::snn::NetworkOp"
     static power. Results are attached to the network as `snn.resources`.
   }];
   let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"\"",
-           "Chip to analyse for: loihi2, truenorth or akida">,
     Option<"rate", "rate", "double", /*default=*/"10.0",
            "Assumed mean firing rate of every population, in Hz">,
     Option<"stepRate", "step-rate", "double", /*default=*/"0.0",
@@ -71,47 +87,11 @@ def SNNFoldPooling : Pass<"snn-fold-pooling", "::snnc::snn::NetworkOp"> {
     P the pooling's window matrix (1 / (kh kw) for an average), and likewise
     for `affine`, when the pooling and the flatten have no other user and
     the product holds at most 2^24 weights. The meaning is unchanged; chips
-    that pass only spikes between processes (Loihi 2) need it, since a
-    pooling's sums cannot travel to a Dense layer.
+    that pass only spikes between processes need it (a target's pipeline
+    adds it), since a pooling's sums cannot travel to a dense layer.
   }];
   let statistics = [
     Statistic<"numFolded", "folded", "Poolings folded into a linear map">,
-  ];
-}
-
-def SNNQuantize : Pass<"snn-quantize", "::snnc::snn::NetworkOp"> {
-  let summary = "float parameters and weights to the chip's integer formats";
-  let description = [{
-    Needs `snn-discretize`. For `target=loihi2`, maps every population onto
-    Lava's bit-accurate LIF (`du`, `dv` in 1/4096, `vth` with its 6-bit
-    shift, per-neuron `bias_mant`/`bias_exp`, initial `u` and `v`) with one
-    scale per population (integer voltage units per mV, measured from the
-    reset potential), and every weighted connection onto 8-bit mantissas,
-    Lava's sign mode and the smallest weight exponent at which all of its
-    weights fit (Conv has none: the target's scale is lowered instead).
-    Writes the formats as `snn.quant` and the error against the float model
-    as `snn.quant_error` on each op (relative to the largest weight, the
-    threshold, the exact decay and the largest bias). STDP becomes Lava's
-    Loihi2FLearningRule (`learning_dw`, trace impulses and time constants in
-    steps; `stdp_*` errors), with the target's scale chosen so that the
-    binding weight bound lands on the 8-bit limit (a warning names a bound
-    the engine cannot hold). What Loihi 2 cannot
-    represent is refused with a diagnostic: other neuron models, resets
-    other than to a value, refractory periods, per-neuron decays or
-    thresholds, currents passed between populations, weights beyond the
-    largest exponent, delays over 62 steps (chained delays counted together),
-    learning from delayed spikes, trace time constants beyond 255 steps and
-    amplitudes beyond the learning engine's resolution.
-  }];
-  let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"\"",
-           "Chip whose formats to use: loihi2">,
-  ];
-  let statistics = [
-    Statistic<"numPopulations", "populations", "Populations quantized">,
-    Statistic<"numConnections", "connections", "Connections quantized">,
-    Statistic<"maxWeightErrorPpm", "max-weight-error-ppm",
-              "Largest weight error, parts per million of the largest weight">,
   ];
 }
 
@@ -151,10 +131,6 @@ def SNNPartition : Pass<"snn-partition", "::snnc::snn::NetworkOp"> {
     (`snn.partition`). A model no supported system holds gets a diagnostic
     with the numbers.
   }];
-  let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"\"",
-           "Chip to partition for: loihi2, truenorth or akida">,
-  ];
   let statistics = [
     Statistic<"numCores", "cores", "Cores used">,
   ];
@@ -171,10 +147,6 @@ def SNNPlace : Pass<"snn-place", "::snnc::snn::NetworkOp"> {
     (chip, x, y) of every core, and the hop-weighted synapses against cores
     left in index order.
   }];
-  let options = [
-    Option<"target", "target", "std::string", /*default=*/"\"\"",
-           "Chip to place on: loihi2, truenorth or akida">,
-  ];
 }
 
 #endif // SNNC_PASSES_TD

@@ -49,26 +49,14 @@ void snnc::populateSNNDiscretizePipeline(OpPassManager &pm,
 }
 
 void snnc::populateSNNMappingPipeline(OpPassManager &pm, Stage stage,
-                                      llvm::StringRef chip, double stepRate) {
+                                      double stepRate) {
   if (stage == Stage::quantized) {
-    if (chipHasNumberFormats(chip))
-      pm.addNestedPass<snn::NetworkOp>(createSNNFoldPooling());
     pm.addNestedPass<snn::NetworkOp>(createSNNShareKernels());
     SNNResourceAnalysisOptions analysis;
-    analysis.target = chip.str();
     analysis.stepRate = stepRate;
     pm.addNestedPass<snn::NetworkOp>(createSNNResourceAnalysis(analysis));
-    if (chipHasNumberFormats(chip)) {
-      SNNQuantizeOptions quantize;
-      quantize.target = chip.str();
-      pm.addNestedPass<snn::NetworkOp>(createSNNQuantize(quantize));
-    }
   } else if (stage == Stage::mapped) {
-    SNNPartitionOptions partition;
-    partition.target = chip.str();
-    pm.addNestedPass<snn::NetworkOp>(createSNNPartition(partition));
-    SNNPlaceOptions place;
-    place.target = chip.str();
-    pm.addNestedPass<snn::NetworkOp>(createSNNPlace(place));
+    pm.addNestedPass<snn::NetworkOp>(createSNNPartition());
+    pm.addNestedPass<snn::NetworkOp>(createSNNPlace());
   }
 }

@@ -36,17 +36,15 @@ void populateSNNCleanupPipeline(mlir::OpPassManager &pm);
 void populateSNNDiscretizePipeline(mlir::OpPassManager &pm,
                                    const FrontendOptions &options);
 
-/// The chip-independent middle end against one chip description: identical
-/// tensors shared, resources analysed and, for a chip whose number formats
-/// snn-quantize knows, quantized (stage `quantized`), then partition and
-/// placement (stage `mapped`).
-/// True if snn-quantize knows the chip's number formats (loihi2).
-bool chipHasNumberFormats(llvm::StringRef chip);
-
+/// The chip-independent middle end against the module's target chip
+/// (`snn.target`): at stage `quantized`, identical tensors shared and the
+/// resources analysed; at stage `mapped`, partition and placement. A
+/// target's pipeline wraps these with its own passes (its number formats
+/// after the analysis, its preparation for emission at `target-ir`).
 /// `stepRate` is the steps per second the power figure assumes (0: real
 /// time).
 void populateSNNMappingPipeline(mlir::OpPassManager &pm, Stage stage,
-                                llvm::StringRef chip, double stepRate = 0.0);
+                                double stepRate = 0.0);
 
 } // namespace snnc
 

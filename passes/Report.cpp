@@ -30,6 +30,12 @@ StringRef stringOf(DictionaryAttr d, StringRef key) {
   return a ? a.getValue() : StringRef();
 }
 
+/// The chip the network was analysed for: its module's target's.
+const ChipDescription *chipOf(NetworkOp network) {
+  TargetAttr target = TargetAttr::lookup(network);
+  return target ? lookupChip(target.getChipName()) : nullptr;
+}
+
 /// The largest of each quantization error over the network's ops, with
 /// the op it occurs on.
 struct WorstError {
@@ -72,9 +78,9 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
          << "': no resource analysis (give --chip)\n";
       continue;
     }
-    const ChipDescription *chip = lookupChip(stringOf(res, "chip"));
+    const ChipDescription *chip = chipOf(network);
     os << "resource report: network '" << network.getSymName() << "' on "
-       << stringOf(res, "chip");
+       << (chip ? chip->name : "an unknown chip");
     if (chip)
       os << " (" << chip->summary << ")";
     os << "\n";
@@ -208,8 +214,13 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
         {"placement", toJson(network->getAttrOfType<DictionaryAttr>("snn.placement"))},
         {"shared", toJson(network->getAttrOfType<DictionaryAttr>("snn.shared"))},
     };
-    const ChipDescription *chip =
-        res ? lookupChip(stringOf(res, "chip")) : nullptr;
+    const ChipDescription *chip = res ? chipOf(network) : nullptr;
+    // The chip is the module's target's; the report names it beside the
+    // figures it was analysed and partitioned with.
+    if (chip)
+      for (const char *key : {"resources", "partition"})
+        if (llvm::json::Object *o = n[key].getAsObject())
+          o->try_emplace("chip", chip->name.str());
     mapping::Problem problem;
     mapping::Partition partition;
     if (chip && succeeded(readRecordedPartition(network, *chip, problem,
@@ -280,8 +291,7 @@ LogicalResult snnc::writePlacementSvg(ModuleOp module, llvm::raw_ostream &os) {
   for (NetworkOp network : module.getOps<NetworkOp>()) {
     auto res = network->getAttrOfType<DictionaryAttr>("snn.resources");
     auto place = network->getAttrOfType<DictionaryAttr>("snn.placement");
-    const ChipDescription *chip =
-        res ? lookupChip(stringOf(res, "chip")) : nullptr;
+    const ChipDescription *chip = res ? chipOf(network) : nullptr;
     auto positions =
         place ? place.getAs<DenseI64ArrayAttr>("positions") : nullptr;
     if (!chip || !positions) {

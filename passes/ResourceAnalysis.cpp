@@ -39,7 +39,7 @@ struct SNNResourceAnalysisPass
 
 void SNNResourceAnalysisPass::runOnOperation() {
   NetworkOp network = getOperation();
-  const ChipDescription *chip = lookupChipOrError(network, target);
+  const ChipDescription *chip = getTargetChip(network);
   if (!chip)
     return signalPassFailure();
   double neurons = 0, spikingNeurons = 0, synapses = 0, stored = 0,
@@ -159,7 +159,6 @@ void SNNResourceAnalysisPass::runOnOperation() {
   MLIRContext *ctx = &getContext();
   Builder b(ctx);
   SmallVector<NamedAttribute> entries = {
-      b.getNamedAttr("chip", b.getStringAttr(chip->name)),
       b.getNamedAttr("neurons", b.getI64IntegerAttr(int64_t(neurons))),
       b.getNamedAttr("synapses",
                      b.getI64IntegerAttr(int64_t(std::llround(synapses)))),

@@ -99,6 +99,18 @@ const ChipDescription *snnc::lookupChipOrError(Operation *op, StringRef name) {
   return chip;
 }
 
+const ChipDescription *snnc::getTargetChip(Operation *op) {
+  snn::TargetAttr target = snn::TargetAttr::lookup(op);
+  if (!target || target.getChipName().empty()) {
+    op->emitError() << "has no target chip: the module needs an "
+                    << snn::TargetAttr::kAttrName
+                    << " with a chip (snnc --chip=NAME or --target=NAME, or "
+                       "snn-assign-target{chip=NAME})";
+    return nullptr;
+  }
+  return lookupChipOrError(op, target.getChipName());
+}
+
 unsigned snnc::bitsPerSynapse(const ChipDescription &chip) {
   unsigned best = ~0u;
   for (const SynapseEncoding &e : chip.encodings)

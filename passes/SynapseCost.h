@@ -23,10 +23,15 @@ ConnectionCost costOf(mlir::Operation *op, const ChipDescription &chip);
 /// `value` as printf's %g writes it (1000, 0.25, 1.5e+06), for diagnostics.
 std::string shortNumber(double value);
 
-/// The chip a pass's `target` option names, or null after a diagnostic on
-/// `op` listing the known chips.
+/// The registered chip named `name`, or null after a diagnostic on `op`
+/// listing the registered chips.
 const ChipDescription *lookupChipOrError(mlir::Operation *op,
                                          llvm::StringRef name);
+
+/// The chip of the target recorded on `op` or its module (`snn.target`),
+/// or null after a diagnostic on `op`: no target, a target without a chip,
+/// or a chip no target registered.
+const ChipDescription *getTargetChip(mlir::Operation *op);
 
 /// Bits one stored synapse takes in the chip's cheapest encoding.
 unsigned bitsPerSynapse(const ChipDescription &chip);

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace snnc {
 
@@ -77,15 +78,17 @@ struct ChipDescription {
   const SourcedFigure *findEnergy(llvm::StringRef name) const;
 };
 
-/// The descriptions themselves, one per target folder.
-const ChipDescription &loihi2Chip();
-const ChipDescription &truenorthChip();
-const ChipDescription &akidaChip();
+/// Adds a chip to the registry; each target folder registers its own chip
+/// (the list of folders is the build's, see targets/CMakeLists.txt). Fails
+/// (returns false) if the name is taken.
+bool registerChip(const ChipDescription &chip);
+/// Registers every chip built into snnc. Safe to call more than once.
+void registerAllChips();
 
-/// The chip named `name` (`loihi2`, `truenorth`, `akida`), or null.
+/// The registered chip named `name`, or null.
 const ChipDescription *lookupChip(llvm::StringRef name);
-/// Names of every described chip, sorted.
-llvm::ArrayRef<llvm::StringRef> chipNames();
+/// Names of every registered chip, sorted.
+std::vector<llvm::StringRef> chipNames();
 
 } // namespace snnc
 

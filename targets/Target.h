@@ -1,8 +1,10 @@
 //===- Target.h - the backend interface and the target registry -*- C++ -*-===//
 //
-// A target is a plugin: it registers a factory under its name and provides
-// its chip description, the passes that legalize and lower to it, and its
-// emitter. Adding a target never touches the dialect or the driver.
+// A target is a plugin: its folder (targets/NAME/) registers a factory under
+// its name, its chip description, its dialects and its passes, and provides
+// the pipeline that legalizes and lowers to it and its emitter. Adding a
+// target never touches the core dialect, the middle end or the driver:
+// docs/targets/adding-a-target.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +14,7 @@
 #include "passes/Pipelines.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -27,6 +30,8 @@ struct TargetOptions {
   FrontendOptions frontend;
   /// File or folder the artifact goes to.
   std::string outputPath;
+  /// Steps per second the power figure assumes (0: real time).
+  double stepRate = 0.0;
 };
 
 class Target {
@@ -38,19 +43,22 @@ public:
   /// One line for `snnc --list-targets`.
   virtual llvm::StringRef getDescription() const = 0;
 
-  /// The chip description this target compiles for (its quantization,
-  /// partitioning and placement come from the chip's mapping pipeline), or
-  /// empty for a target without a chip.
+  /// The registered chip this target compiles for, or empty for a target
+  /// without a chip. The driver records it in the module's #snn.target, and
+  /// the target's pipeline maps onto it.
   virtual llvm::StringRef getChip() const { return ""; }
 
   /// Adds the passes that take a discretized module to the end of `stage`
   /// (`quantized`, `mapped` or `target-ir`); stages the target does not have
-  /// add nothing.
+  /// add nothing. A target with a chip runs the middle end against it
+  /// (populateSNNMappingPipeline) inside its own pipeline; `target-ir` ends
+  /// with the target's prepare-for-emission pass.
   virtual void buildPipeline(mlir::OpPassManager &pm, Stage stage,
                              const TargetOptions &options) const = 0;
 
   /// Writes the artifact of a module at stage `target-ir`. Reads the IR only;
-  /// writes to a temporary file and renames, so a failure leaves no output.
+  /// writes through writeArtifact (Emission.h), so a failure leaves no
+  /// output.
   virtual mlir::LogicalResult emit(mlir::ModuleOp module,
                                    const TargetOptions &options) const = 0;
 };
@@ -67,22 +75,26 @@ public:
   bool add(llvm::StringRef name, TargetFactory factory);
   /// Null when no target has this name.
   std::unique_ptr<Target> create(llvm::StringRef name) const;
+  /// The first target (in name order) that compiles for `chip`, or null.
+  std::unique_ptr<Target> createForChip(llvm::StringRef chip) const;
   /// Registered names in sorted order.
   std::vector<std::string> names() const;
 
+  /// Records a target's dialects (those of its number formats and its
+  /// hardware IR), which every tool loads so that any module parses.
+  void addDialects(std::function<void(mlir::DialectRegistry &)> insert);
+  /// Inserts the dialects of every registered target.
+  void registerDialects(mlir::DialectRegistry &registry) const;
+
 private:
   std::vector<std::pair<std::string, TargetFactory>> entries;
+  std::vector<std::function<void(mlir::DialectRegistry &)>> dialects;
 };
 
-/// Registers every target built into snnc. Safe to call more than once.
+/// Registers every chip, target, target dialect and target pass built into
+/// snnc (the folders targets/CMakeLists.txt lists). Safe to call more than
+/// once.
 void registerAllTargets();
-
-/// The message of a failed write to `path` (llvm::writeToOutput's error),
-/// without the path it repeats: "No such file or directory".
-std::string writeErrorMessage(llvm::StringRef path, llvm::Error error);
-
-/// The attribute on the module that records the chosen target.
-inline constexpr llvm::StringLiteral kTargetAttrName = "snn.target";
 
 } // namespace snnc
 

@@ -1,8 +1,6 @@
 //===- TargetRegistry.cpp - the name -> target factory registry -----------===//
 
 #include "targets/Target.h"
-#include "targets/cpu/CPUTarget.h"
-#include "targets/loihi2/Loihi2Target.h"
 
 #include <algorithm>
 
@@ -32,6 +30,16 @@ std::unique_ptr<Target> TargetRegistry::create(llvm::StringRef name) const {
   return nullptr;
 }
 
+std::unique_ptr<Target>
+TargetRegistry::createForChip(llvm::StringRef chip) const {
+  for (const auto &entry : entries) {
+    std::unique_ptr<Target> target = entry.second();
+    if (target->getChip() == chip)
+      return target;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> TargetRegistry::names() const {
   std::vector<std::string> result;
   for (const auto &entry : entries)
@@ -39,19 +47,12 @@ std::vector<std::string> TargetRegistry::names() const {
   return result;
 }
 
-void snnc::registerAllTargets() {
-  static bool done = false;
-  if (done)
-    return;
-  done = true;
-  registerCPUTarget();
-  registerLoihi2Target();
+void TargetRegistry::addDialects(
+    std::function<void(mlir::DialectRegistry &)> insert) {
+  dialects.push_back(std::move(insert));
 }
 
-std::string snnc::writeErrorMessage(llvm::StringRef path, llvm::Error error) {
-  std::string message = llvm::toString(std::move(error));
-  std::string prefix = "'" + path.str() + "': ";
-  if (llvm::StringRef(message).starts_with(prefix))
-    message = message.substr(prefix.size());
-  return message;
+void TargetRegistry::registerDialects(mlir::DialectRegistry &registry) const {
+  for (const auto &insert : dialects)
+    insert(registry);
 }

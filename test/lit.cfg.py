@@ -21,7 +21,7 @@ config.substitutions.append(("%examples", os.path.join(config.snnc_src_root, "ex
 
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.snnc_tools_dir, append_path=True)
-tools = ["snnc", "snnc-opt", "snn-run"]
+tools = ["snnc", "snnc-opt", "snn-run", "snnc-fake"]
 llvm_config.add_tool_substitutions(tools, [config.snnc_tools_dir])
 
 # Brian2 (Debian's python3-brian) for the comparison with a reference

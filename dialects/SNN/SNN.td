@@ -6,6 +6,7 @@
 include "dialects/SNN/SNNDialect.td"
 include "dialects/SNN/SNNEnums.td"
 include "dialects/SNN/SNNTypes.td"
+include "dialects/SNN/SNNAttrInterfaces.td"
 include "dialects/SNN/SNNAttributes.td"
 include "dialects/SNN/SNNInterfaces.td"
 include "dialects/SNN/SNNOps.td"

@@ -93,4 +93,39 @@ def SNN_STDPAttr : SNN_Attr<"STDP", "stdp"> {
   let genVerifyDecl = 1;
 }
 
+def SNN_TargetAttr : SNN_Attr<"Target", "target"> {
+  let summary = "the target a module is compiled for";
+  let description = [{
+    Set on the module (`snn.target`) by the driver or by
+    `snn-assign-target`, and read by every pass that needs a chip:
+    `backend` names the registered target that emits the artifact
+    (`snnc --list-targets`), `chip` the chip description the middle end
+    quantizes,
+    partitions, places and reports against, and `options` holds the
+    target's own settings. Either may be absent, not both:
+    `#snn.target<backend = "NAME", chip = "NAME">` (a chip's own target),
+    `#snn.target<chip = "NAME">` (a report only),
+    `#snn.target<backend = "cpu">` (no chip). Passes resolve `chip` through the chip
+    registry; a name no target registered is refused there.
+  }];
+  let parameters = (ins OptionalParameter<"::mlir::StringAttr">:$backend,
+                        OptionalParameter<"::mlir::StringAttr">:$chip,
+                        OptionalParameter<"::mlir::DictionaryAttr">:$options);
+  let assemblyFormat = "`<` struct(params) `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The name of the module attribute that holds it.
+    static constexpr ::llvm::StringLiteral kAttrName = "snn.target";
+    /// The target of `op`: on the op itself or its nearest ancestor.
+    static TargetAttr lookup(::mlir::Operation *op);
+    /// The chip's name, empty when the target has no chip.
+    ::llvm::StringRef getChipName() const {
+      return getChip() ? getChip().getValue() : ::llvm::StringRef();
+    }
+    ::llvm::StringRef getBackendName() const {
+      return getBackend() ? getBackend().getValue() : ::llvm::StringRef();
+    }
+  }];
+}
+
 #endif // SNNC_DIALECT_SNN_ATTRIBUTES_TD

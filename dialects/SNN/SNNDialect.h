@@ -11,6 +11,8 @@
 #include "dialects/SNN/SNNDialect.h.inc"
 #include "dialects/SNN/SNNEnums.h.inc"
 
+#include "dialects/SNN/SNNAttrInterfaces.h.inc"
+
 #define GET_TYPEDEF_CLASSES
 #include "dialects/SNN/SNNTypes.h.inc"
 

@@ -15,7 +15,7 @@ def SNN_SpikeType : SNN_Type<"Spike", "spikes"> {
   let description = [{
     `!snn.spikes<4x8>` carries one binary spike per element and step.
     `!snn.spikes<10, graded 8>` carries graded spikes whose payload is an
-    unsigned integer of the given width (a spike count or a Loihi 2 graded
+    unsigned integer of the given width (a spike count or a chip's graded
     payload).
   }];
   let parameters = (ins ArrayRefParameter<"int64_t">:$shape,

@@ -10,12 +10,13 @@
 #include "frontends/nir/NirGraph.h"
 #include "frontends/nir/NirImport.h"
 
+#include "dialects/SNN/Naming.h"
 #include "dialects/SNN/SNNOps.h"
 #include "dialects/SNN/Weights.h"
 
 #include "llvm/ADT/DenseMap.h"
 
-#include <set>
+#include <optional>
 
 using namespace mlir;
 using namespace snnc;
@@ -52,25 +53,11 @@ private:
   /// The parameter broadcast to the population, in NIR units.
   nir::Array param(Operation *op, const ParamSpec &spec, double scale);
 
-  llvm::DenseMap<Operation *, std::string> names;
-  std::set<std::string> used;
+  std::optional<OpNames> names;
 };
 
 std::string Exporter::nameOf(Operation *op) {
-  auto it = names.find(op);
-  if (it != names.end())
-    return it->second;
-  std::string base;
-  if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc()))
-    base = loc.getName().str();
-  if (base.empty())
-    base = op->getName().stripDialect().str() + "_" +
-           std::to_string(names.size());
-  std::string name = base;
-  for (int k = 1; used.count(name); ++k)
-    name = base + "_" + std::to_string(k);
-  used.insert(name);
-  return names[op] = name;
+  return names->lookup(op).str();
 }
 
 nir::Array Exporter::param(Operation *op, const ParamSpec &spec,
@@ -247,13 +234,13 @@ LogicalResult Exporter::connection(Operation *op, nir::Node &node) {
 
 LogicalResult Exporter::run(NetworkOp network, nir::Graph &graph) {
   Block &body = network.getBodyBlock();
+  names.emplace(network);
   auto portName = [](StringRef base, size_t k, size_t count) {
     return count == 1 ? base.str() : base.str() + "_" + std::to_string(k);
   };
   llvm::DenseMap<Value, std::string> producer;
   for (BlockArgument arg : body.getArguments()) {
     std::string name = portName("input", arg.getArgNumber(), body.getNumArguments());
-    used.insert(name);
     producer[arg] = name;
     nir::Node node;
     node.name = name;

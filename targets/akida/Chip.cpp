@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/ChipDescription.h"
+#include "targets/RegisteredTargets.h"
 
 namespace {
 constexpr llvm::StringRef kModels[] = {"if", "threshold"};
@@ -28,7 +29,7 @@ constexpr snnc::SourcedFigure kFacts[] = {
 };
 } // namespace
 
-const snnc::ChipDescription &snnc::akidaChip() {
+void snnc::registerAkidaChip() {
   static const ChipDescription chip{
       "akida",
       "BrainChip Akida AKD1000: 80 neural processors in 20 nodes",
@@ -43,5 +44,5 @@ const snnc::ChipDescription &snnc::akidaChip() {
       kEncodings, /*sharedKernels=*/true, kModels, kLayers, kEnergy,
       {"static_power", 0.0001, "W", "lower end of the quoted 100 uW - 300 mW"},
       kFacts};
-  return chip;
+  registerChip(chip);
 }

@@ -9,10 +9,13 @@
 
 #include "targets/cpu/CPUTarget.h"
 
+#include "dialects/SNN/Naming.h"
 #include "dialects/SNN/SNNOps.h"
 #include "dialects/SNN/Weights.h"
 #include "passes/Passes.h"
 #include "passes/Pipelines.h"
+#include "targets/Emission.h"
+#include "targets/RegisteredTargets.h"
 #include "targets/Target.h"
 
 #include "snnrt/Image.h"
@@ -411,19 +414,15 @@ FailureOr<std::vector<uint8_t>> ImageBuilder::build() {
 
   for (BlockArgument arg : network.getBodyBlock().getArguments())
     writeStreamFields(arg.getType(), "input",
-                      "input_" + std::to_string(arg.getArgNumber()), {});
-  size_t written = network.getNumArguments();
+                      OpNames::inputName(arg.getArgNumber()), {});
+  OpNames names(network);
   for (Operation *op : order) {
     SmallVector<std::pair<int64_t, uint8_t>> inputs;
     for (auto [operand, mode] :
          llvm::zip_equal(op->getOperands(), inputModes[op]))
       inputs.push_back({nodeOf.lookup(operand), mode});
-    // A name location (an imported NIR node's name) names the node;
-    // otherwise its kind and position.
-    std::string name = nodeKind(op) + "_" + std::to_string(written++);
-    if (auto loc = llvm::dyn_cast<NameLoc>(op->getLoc()))
-      name = loc.getName().str();
-    writeStreamFields(op->getResult(0).getType(), nodeKind(op), name, inputs);
+    writeStreamFields(op->getResult(0).getType(), nodeKind(op),
+                      names.lookup(op).str(), inputs);
     LogicalResult ok = success();
     if (auto neuron = llvm::dyn_cast<NeuronOpInterface>(op))
       ok = writeNeuron(neuron);
@@ -474,13 +473,10 @@ public:
       llvm::sys::path::append(file, network.getSymName() + ".snnx");
       path = std::string(file);
     }
-    if (llvm::Error err = llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
-          os.write(reinterpret_cast<const char *>(image->data()), image->size());
-          return llvm::Error::success();
-        }))
-      return module.emitError() << "cannot write '" << path
-                                << "': " << writeErrorMessage(path, std::move(err));
-    return success();
+    return writeArtifactFile(
+        module, path,
+        llvm::StringRef(reinterpret_cast<const char *>(image->data()),
+                        image->size()));
   }
 };
 } // namespace

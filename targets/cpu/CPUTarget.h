@@ -11,9 +11,6 @@
 
 namespace snnc {
 
-/// Registers `cpu` with the target registry.
-void registerCPUTarget();
-
 /// Serializes the single discretized network of `module` into an snnx image.
 /// Reads the IR only; emits a diagnostic and fails on what the emulator
 /// cannot run.

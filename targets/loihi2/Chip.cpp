@@ -6,11 +6,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/ChipDescription.h"
+#include "targets/RegisteredTargets.h"
+
+#include "snnrt/Loihi2.h"
 
 namespace {
 // What Lava's bit-accurate processes run (LIF, Dense, Sparse, DelayDense,
 // Conv; pooling as a depthwise Conv, a threshold unit as a LIF that forgets
-// its voltage); snn-quantize maps exactly these.
+// its voltage); loihi2-quantize maps exactly these.
 constexpr llvm::StringRef kModels[] = {"lif",     "cuba_lif",   "if",
                                        "li",      "cuba_li",    "integrator",
                                        "threshold"};
@@ -41,7 +44,9 @@ constexpr snnc::SourcedFigure kFacts[] = {
 };
 } // namespace
 
-const snnc::ChipDescription &snnc::loihi2Chip() {
+namespace lo = snnrt::loihi2;
+
+void snnc::registerLoihi2Chip() {
   static const ChipDescription chip{
       "loihi2",
       "Intel Loihi 2: 128 neuromorphic cores on a 2-D mesh",
@@ -51,10 +56,13 @@ const snnc::ChipDescription &snnc::loihi2Chip() {
       /*synapseMemoryBitsPerCore=*/192 * 1024 * 8,
       /*fanInPerCore=*/4096, /*fanOutPerCore=*/4096,
       /*destinationsPerNeuron=*/0, /*distinctWeightsPerNeuron=*/0,
-      /*maxWeightBits=*/9, /*signedWeights=*/true, /*stateBits=*/24,
-      /*decayBits=*/12, /*maxDelaySteps=*/62,
+      // The number formats are the runtime's (Lava's bit-accurate models):
+      // an 8-bit mantissa and its sign, 24-bit state, 12-bit decays.
+      /*maxWeightBits=*/lo::kMaxWeightBits + 1, /*signedWeights=*/true,
+      /*stateBits=*/lo::kStateBits, /*decayBits=*/lo::kDecayShift,
+      /*maxDelaySteps=*/lo::kMaxDelay,
       kEncodings, /*sharedKernels=*/true, kModels, kLayers, kEnergy,
       {"static_power", 0.104, "W", "Loihi 1, Frady et al. 2020 (3.34 W / 32 chips)"},
       kFacts};
-  return chip;
+  registerChip(chip);
 }

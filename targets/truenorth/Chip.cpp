@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/ChipDescription.h"
+#include "targets/RegisteredTargets.h"
 
 namespace {
 constexpr llvm::StringRef kModels[] = {"lif", "if", "threshold"};
@@ -30,7 +31,7 @@ constexpr snnc::SourcedFigure kFacts[] = {
 };
 } // namespace
 
-const snnc::ChipDescription &snnc::truenorthChip() {
+void snnc::registerTruenorthChip() {
   static const ChipDescription chip{
       "truenorth",
       "IBM TrueNorth: 4096 cores of 256 axons x 256 neurons, 64 x 64 mesh",
@@ -45,5 +46,5 @@ const snnc::ChipDescription &snnc::truenorthChip() {
       kEncodings, /*sharedKernels=*/false, kModels, kLayers, kEnergy,
       {"static_power", 0.065, "W", "Merolla et al. 2014 (whole chip, 63-70 mW)"},
       kFacts};
-  return chip;
+  registerChip(chip);
 }

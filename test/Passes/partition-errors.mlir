@@ -1,6 +1,6 @@
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-place{target=loihi2}))' --verify-diagnostics
-// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-partition{target=spinnaker}))' 2>&1 | FileCheck %s --check-prefix=CHIP
-// RUN: not snnc-opt %S/Inputs/fan-in.mlir --pass-pipeline='builtin.module(snn.network(snn-partition{target=truenorth}))' 2>&1 | FileCheck %s --check-prefix=FANIN
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=loihi2},snn.network(snn-place))' --verify-diagnostics
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=spinnaker},snn.network(snn-partition))' 2>&1 | FileCheck %s --check-prefix=CHIP
+// RUN: not snnc-opt %S/Inputs/fan-in.mlir --pass-pipeline='builtin.module(snn-assign-target{chip=truenorth},snn.network(snn-partition))' 2>&1 | FileCheck %s --check-prefix=FANIN
 // CHIP: error: unknown chip 'spinnaker' (known: akida, loihi2, truenorth)
 // FANIN: error: cannot be partitioned for truenorth: a neuron of lif_1 has a fan-in of 300, over the 256 axons of a core
 

@@ -1,5 +1,5 @@
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-resource-analysis{target=truenorth}))' --verify-diagnostics
-// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-resource-analysis{target=spinnaker}))' 2>&1 | FileCheck %s --check-prefix=CHIP
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=truenorth},snn.network(snn-resource-analysis))' --verify-diagnostics
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=spinnaker},snn.network(snn-resource-analysis))' 2>&1 | FileCheck %s --check-prefix=CHIP
 // CHIP: error: unknown chip 'spinnaker' (known: akida, loihi2, truenorth)
 
 snn.network @fan_in(%in: !snn.spikes<300>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {

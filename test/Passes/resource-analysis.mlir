@@ -1,5 +1,5 @@
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-resource-analysis{target=loihi2}))' | FileCheck %s --check-prefix=LOIHI
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-resource-analysis{target=truenorth rate=20}))' | FileCheck %s --check-prefix=TN
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=loihi2},snn.network(snn-resource-analysis))' | FileCheck %s --check-prefix=LOIHI
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=truenorth},snn.network(snn-resource-analysis{rate=20}))' | FileCheck %s --check-prefix=TN
 
 // 20,000 LIF neurons with dense 100 -> 20,000 synapses: Loihi 2 needs 3 cores
 // for the neurons (8,192 each) and 2,000,000 x 9 bits of weights take
@@ -8,9 +8,9 @@
 // At 10 Hz each of the 2,000,000 synapses carries 0.01 events per 1 ms
 // step: 20,000 x 23.6 pJ, plus 20,000 neuron updates x 52 pJ = 1.512 uJ.
 // LOIHI-LABEL: snn.network @dense
-// LOIHI-SAME: snn.resources = {binding_limit = "synapse memory", chip = "loihi2", chips = 1 : i64, cores_lower_bound = 12 : i64, energy_per_step_j = 1.512{{[0-9]*}}e-06 : f64, max_fan_in = 100 : i64, neurons = 20000 : i64, power_w = {{.*}}, rate_hz = 1.000000e+01 : f64, steps_per_second = 1.000000e+03 : f64, synapse_bits = 18000000 : i64, synapses = 2000000 : i64, synapses_procedural = 0 : i64, weights_stored = 2000000 : i64}
+// LOIHI-SAME: snn.resources = {binding_limit = "synapse memory", chips = 1 : i64, cores_lower_bound = 12 : i64, energy_per_step_j = 1.512{{[0-9]*}}e-06 : f64, max_fan_in = 100 : i64, neurons = 20000 : i64, power_w = {{.*}}, rate_hz = 1.000000e+01 : f64, steps_per_second = 1.000000e+03 : f64, synapse_bits = 18000000 : i64, synapses = 2000000 : i64, synapses_procedural = 0 : i64, weights_stored = 2000000 : i64}
 // TN-LABEL: snn.network @dense
-// TN-SAME: binding_limit = "neurons", chip = "truenorth", chips = 1 : i64, cores_lower_bound = 79 : i64
+// TN-SAME: binding_limit = "neurons", chips = 1 : i64, cores_lower_bound = 79 : i64
 // TN-SAME: rate_hz = 2.000000e+01 : f64, steps_per_second = 1.000000e+03 : f64, synapse_bits = 2000000 : i64
 snn.network @dense(%in: !snn.spikes<100>) -> !snn.spikes<20000> attributes {dt = #snn.q<1 ms>} {
   %i = snn.linear %in {weight = dense<0.1> : tensor<20000x100xf32>} : !snn.spikes<100> -> !snn.current<20000>

@@ -6,6 +6,13 @@
 
 using namespace snnc;
 
+TEST(ChipDescription, EveryTargetFolderRegistersItsChip) {
+  std::vector<llvm::StringRef> names = chipNames();
+  EXPECT_EQ(names, (std::vector<llvm::StringRef>{"akida", "loihi2", "truenorth"}));
+  // A name is registered once.
+  EXPECT_FALSE(registerChip(*lookupChip("loihi2")));
+}
+
 TEST(ChipDescription, EveryChipIsFoundByName) {
   for (llvm::StringRef name : chipNames()) {
     const ChipDescription *chip = lookupChip(name);

@@ -35,6 +35,7 @@ constexpr int kScaleMantissaBits = 4;     ///< W_S_MANT
 constexpr int kAccumulatorBits = 15;      ///< W_ACCUMULATOR_U (16 signed)
 constexpr int kLearnedWeightBits = 8;     ///< W_WEIGHTS_U (9 signed)
 constexpr int kMaxEpoch = 63;             ///< 6-bit within-epoch times
+constexpr int kMaxTraceTau = 255;         ///< 8-bit trace time constants
 
 /// A factor of a product: a dependency, trace or the weight, with an
 /// optional added constant. (Lava's parser multiplies every literal into

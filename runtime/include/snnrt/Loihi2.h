@@ -25,7 +25,8 @@ constexpr int64_t kMaxDecay = kDecayUnit - 1; ///< du, dv: 12-bit unsigned
 constexpr int kThresholdShift = 6;
 constexpr int kActivationShift = 6;
 /// u and v are 24-bit: v saturates at +-(2^23 - 1), u wraps once.
-constexpr int64_t kStateBound = int64_t(1) << 23;
+constexpr int kStateBits = 24; ///< u and v: 24-bit signed
+constexpr int64_t kStateBound = int64_t(1) << (kStateBits - 1);
 constexpr int64_t kMaxVth = (int64_t(1) << 17) - 1; ///< 17-bit unsigned
 constexpr int64_t kMinBiasMant = -(int64_t(1) << 12); ///< 13-bit signed
 constexpr int64_t kMaxBiasMant = (int64_t(1) << 12) - 1;

@@ -62,6 +62,8 @@ public:
   /// Builds the network; returns null and sets `error` on a malformed image.
   static std::unique_ptr<Network> load(const std::vector<Record> &records,
                                        std::string &error);
+  /// Loads an snnx image or a chip's artifact, by the kind the file
+  /// declares (its magic bytes or its JSON "format"), not by its name.
   static std::unique_ptr<Network> loadFile(const std::string &path,
                                            std::string &error);
 

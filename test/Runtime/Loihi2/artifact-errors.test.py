@@ -39,6 +39,7 @@ write("good", good)
 # Both inputs spike at step 0: 200 << 6 = 12800 > 10 << 6 at step 1.
 with open(f"{out}/spikes.csv", "w") as f:
     f.write("0,0\n0,1\n")
+# An unknown format is the dispatcher's (test/Runtime/artifact-kinds.test).
 variant("format", lambda d: d.update(format="lava"))
 variant("version", lambda d: d.update(version=2))
 variant("npy", lambda d: d["processes"][1]["params"].update(

@@ -1,6 +1,6 @@
 //===- MathTest.cpp - the deterministic exp and log are accurate ----------===//
 
-#include "Math.h"
+#include "engine/Math.h"
 
 #include <gtest/gtest.h>
 

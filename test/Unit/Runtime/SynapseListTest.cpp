@@ -1,6 +1,6 @@
 //===- SynapseListTest.cpp - compact synapse storage is exact --------------===//
 
-#include "SynapseList.h"
+#include "engine/SynapseList.h"
 
 #include <gtest/gtest.h>
 

@@ -3,9 +3,8 @@
 #ifndef SNNRT_NODES_H
 #define SNNRT_NODES_H
 
+#include "engine/Registry.h"
 #include "snnrt/Network.h"
-
-#include <functional>
 
 namespace snnrt {
 
@@ -142,9 +141,12 @@ public:
   Activity activity;
 };
 
-using NodeFactory = std::function<std::unique_ptr<Node>()>;
-/// The node kinds the runtime knows, by the `kind` field of the image.
-NodeFactory findNodeFactory(const std::string &kind);
+/// A network input: its stream is written through the API.
+class InputNode : public Node {
+public:
+  bool init(FieldReader &, Context &) override { return true; }
+  void step(Context &) override {}
+};
 
 } // namespace snnrt
 

@@ -1,4 +1,4 @@
-//===- Quantize.cpp - float parameters and weights to a chip's integers ---===//
+//===- Quantize.cpp - float parameters and weights to Loihi 2's integers --===//
 //
 // Loihi 2 (Lava's bit-accurate LIF, lava/proc/lif/models.py) keeps a
 // current u and a voltage v in 24-bit integers and updates, per step,
@@ -26,13 +26,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "passes/Passes.h"
-#include "passes/Pipelines.h"
+#include "targets/loihi2/Passes.h"
+
 #include "passes/SynapseCost.h"
-#include "targets/ChipDescription.h"
 
 #include "dialects/SNN/Weights.h"
 #include "mlir/IR/Builders.h"
+#include "snnrt/LavaLearning.h"
 #include "snnrt/Loihi2.h"
 #include "snnrt/Sample.h"
 #include "llvm/ADT/MapVector.h"
@@ -40,12 +40,12 @@
 
 #include <cmath>
 
-#define DEBUG_TYPE "snn-quantize"
+#define DEBUG_TYPE "loihi2-quantize"
 
-namespace snnc {
-#define GEN_PASS_DEF_SNNQUANTIZE
-#include "passes/Passes.h.inc"
-} // namespace snnc
+namespace snnc::loihi2 {
+#define GEN_PASS_DEF_LOIHI2QUANTIZE
+#include "targets/loihi2/Passes.h.inc"
+} // namespace snnc::loihi2
 
 using namespace mlir;
 using namespace snnc;
@@ -101,7 +101,8 @@ double at(ArrayRef<double> values, int64_t i) {
   return values.size() == 1 ? values[0] : values[i];
 }
 
-struct SNNQuantizePass : public snnc::impl::SNNQuantizeBase<SNNQuantizePass> {
+struct Loihi2QuantizePass
+    : public snnc::loihi2::impl::Loihi2QuantizeBase<Loihi2QuantizePass> {
   using Base::Base;
   void runOnOperation() override;
 
@@ -140,7 +141,7 @@ FailureOr<double> uniform(ArrayRef<double> values) {
   return values.front();
 }
 
-LogicalResult SNNQuantizePass::describePopulation(NeuronOpInterface neuron,
+LogicalResult Loihi2QuantizePass::describePopulation(NeuronOpInterface neuron,
                                                   Population &pop) {
   Operation *op = neuron.getOperation();
   StringRef kind = op->getName().stripDialect();
@@ -159,7 +160,7 @@ LogicalResult SNNQuantizePass::describePopulation(NeuronOpInterface neuron,
   auto step = op->getAttrOfType<StepAttr>("step");
   if (!step)
     return op->emitOpError()
-           << "is not discretized; run snn-discretize before snn-quantize";
+           << "is not discretized; run snn-discretize before loihi2-quantize";
   pop.spiking = llvm::isa<SpikeType>(op->getResult(0).getType());
   pop.hasCurrent = cuba;
   if (threshold) {
@@ -270,7 +271,7 @@ LogicalResult SNNQuantizePass::describePopulation(NeuronOpInterface neuron,
 }
 
 /// The population a connection's current reaches (through flattens).
-Population *SNNQuantizePass::targetOf(Operation *op) {
+Population *Loihi2QuantizePass::targetOf(Operation *op) {
   Value current = op->getResult(0);
   Population *target = nullptr;
   SmallVector<Value> work{current};
@@ -305,7 +306,7 @@ Population *SNNQuantizePass::targetOf(Operation *op) {
 
 /// A weighted connection reads spikes: from the network's inputs, a
 /// population, or flattens and delays of them.
-LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
+LogicalResult Loihi2QuantizePass::checkSource(Operation *op, Value input) {
   // Chained delays add up on the synapse: every element's total counts.
   SmallVector<int64_t> total(getNumElements(input.getType()), 0);
   while (Operation *def = input.getDefiningOp()) {
@@ -348,7 +349,7 @@ LogicalResult SNNQuantizePass::checkSource(Operation *op, Value input) {
   return success();
 }
 
-LogicalResult SNNQuantizePass::describeConnection(Operation *op,
+LogicalResult Loihi2QuantizePass::describeConnection(Operation *op,
                                                   Connection &conn) {
   conn.op = op;
   conn.stdp = op->getAttrOfType<STDPAttr>("stdp");
@@ -465,7 +466,7 @@ LogicalResult SNNQuantizePass::describeConnection(Operation *op,
   return success();
 }
 
-void SNNQuantizePass::chooseScale(Population &pop) {
+void Loihi2QuantizePass::chooseScale(Population &pop) {
   double scale;
   if (pop.spiking) {
     scale = double(int64_t(1) << 18) / pop.span;
@@ -487,7 +488,7 @@ DenseI64ArrayAttr compact(Builder &b, ArrayRef<int64_t> values) {
   return b.getDenseI64ArrayAttr(values);
 }
 
-LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
+LogicalResult Loihi2QuantizePass::quantizeConnection(Connection &conn) {
   Operation *op = conn.op;
   Population &pop = *conn.target;
   Builder b(op->getContext());
@@ -526,7 +527,6 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
   };
 
   NamedAttrList quant;
-  quant.append("format", b.getStringAttr("loihi2"));
   quant.append("weight_exp", b.getI64IntegerAttr(exp));
   quant.append("num_weight_bits", b.getI64IntegerAttr(lo::kMaxWeightBits));
   quant.append("sign_mode", b.getStringAttr(lo::signModeName(mode)));
@@ -582,7 +582,9 @@ LogicalResult SNNQuantizePass::quantizeConnection(Connection &conn) {
   // Procedural weights are drawn later: their error is the bound above.
   if (!conn.weights.empty())
     error.append("weight_rms", b.getF64FloatAttr(std::sqrt(sumSq) / ref));
-  op->setAttr("snn.quant", quant.getDictionary(op->getContext()));
+  op->setAttr("snn.quant", snnc::loihi2::FormatAttr::get(
+                              op->getContext(),
+                              quant.getDictionary(op->getContext())));
   op->setAttr("snn.quant_error", error.getDictionary(op->getContext()));
   maxWeightErrorPpm = std::max<uint64_t>(maxWeightErrorPpm,
                                          uint64_t(1e6 * maxErr / ref));
@@ -636,7 +638,7 @@ LearningScale fitLearningScale(double amplitude) {
 /// x1 (y1) rising by the impulse at each pre- (post-) synaptic spike and
 /// decaying with tau_plus (tau_minus) in steps, so that s+ x1 is a_plus
 /// times the float model's trace in weight mantissas.
-LogicalResult SNNQuantizePass::quantizeLearning(Connection &conn,
+LogicalResult Loihi2QuantizePass::quantizeLearning(Connection &conn,
                                                 double perMantissa,
                                                 lo::SignMode mode,
                                                 NamedAttrList &quant,
@@ -661,7 +663,7 @@ LogicalResult SNNQuantizePass::quantizeLearning(Connection &conn,
   for (const Side &side : sides) {
     double tauSteps = side.tauMs / dtMs;
     int64_t tau = int64_t(std::nearbyint(tauSteps));
-    if (tau < 1 || tau > 255)
+    if (tau < 1 || tau > lo::kMaxTraceTau)
       return op->emitOpError()
              << "learns with " << (side.sign > 0 ? "tau_plus" : "tau_minus")
              << " = " << shortNumber(tauSteps)
@@ -728,7 +730,7 @@ std::pair<int64_t, int64_t> splitBias(double value) {
   return {mant, exp};
 }
 
-LogicalResult SNNQuantizePass::quantizePopulation(Population &pop) {
+LogicalResult Loihi2QuantizePass::quantizePopulation(Population &pop) {
   Operation *op = pop.op;
   Builder b(op->getContext());
   double S = pop.scale;
@@ -807,7 +809,6 @@ LogicalResult SNNQuantizePass::quantizePopulation(Population &pop) {
                                << "outside the 24-bit state";
 
   NamedAttrList quant;
-  quant.append("format", b.getStringAttr("loihi2"));
   quant.append("scale", b.getF64FloatAttr(S));
   quant.append("v_offset", b.getF64FloatAttr(pop.vref));
   quant.append("du", b.getI64IntegerAttr(du));
@@ -828,20 +829,22 @@ LogicalResult SNNQuantizePass::quantizePopulation(Population &pop) {
     error.append("decay_u", b.getF64FloatAttr(decayError(
                                 1 - pop.alphaU, double(du + 1) / unit)));
   error.append("bias", b.getF64FloatAttr(biasRef > 0 ? biasErr / biasRef : 0));
-  op->setAttr("snn.quant", quant.getDictionary(op->getContext()));
+  op->setAttr("snn.quant", snnc::loihi2::FormatAttr::get(
+                              op->getContext(),
+                              quant.getDictionary(op->getContext())));
   op->setAttr("snn.quant_error", error.getDictionary(op->getContext()));
   return success();
 }
 
-void SNNQuantizePass::runOnOperation() {
+void Loihi2QuantizePass::runOnOperation() {
   NetworkOp network = getOperation();
-  const ChipDescription *chip = lookupChipOrError(network, target);
+  const ChipDescription *chip = getTargetChip(network);
   if (!chip)
     return signalPassFailure();
-  if (!chipHasNumberFormats(chip->name)) {
-    network.emitOpError()
-        << "cannot be quantized for " << chip->name
-        << ": snn-quantize knows the number formats of loihi2 only";
+  if (chip->name != snnc::loihi2::kChipName) {
+    network.emitOpError() << "cannot be quantized for " << chip->name
+                          << " by loihi2-quantize: the module's target chip "
+                             "must be loihi2";
     return signalPassFailure();
   }
   populations.clear();
@@ -911,7 +914,3 @@ void SNNQuantizePass::runOnOperation() {
     return signalPassFailure();
 }
 } // namespace
-
-bool snnc::chipHasNumberFormats(llvm::StringRef chip) {
-  return chip == "loihi2";
-}

@@ -1,7 +1,6 @@
 //===- Network.cpp - loading and stepping the emulator --------------------===//
 
-#include "Nodes.h"
-#include "snnrt/Loihi2Model.h"
+#include "engine/Nodes.h"
 
 #include <algorithm>
 #include <atomic>
@@ -266,10 +265,7 @@ void Network::stepNodes(size_t thread) {
 std::unique_ptr<Network> Network::loadFile(const std::string &path,
                                            std::string &error) {
   std::vector<Record> records;
-  // A Loihi 2 artifact (JSON) runs on the Loihi 2 process models.
-  bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  if (json ? !loihi2::loadArtifact(path, records, error)
-           : !readImage(path, records, error))
+  if (!readArtifact(path, records, error))
     return nullptr;
   auto network = load(records, error);
   if (!network)

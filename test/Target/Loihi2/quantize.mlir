@@ -1,5 +1,5 @@
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,snn-quantize{target=loihi2}))' | FileCheck %s
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,snn-quantize{target=loihi2}))' | snnc-opt --split-input-file | FileCheck %s
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=loihi2},snn.network(snn-discretize,loihi2-quantize))' | FileCheck %s
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=loihi2},snn.network(snn-discretize,loihi2-quantize))' | snnc-opt --split-input-file | FileCheck %s
 
 // The numbers below are worked by hand from the mapping in Quantize.cpp.
 // LIF, tau 10 ms, dt 1 ms: alpha = exp(-0.1) = 0.904837, dv =
@@ -11,10 +11,10 @@
 // exponent 2 (129.9) and MIXED mantissas are even: 130 and 1 nA -> 64.
 // CHECK-LABEL: snn.network @lif
 // CHECK: snn.linear
-// CHECK-SAME: snn.quant = {format = "loihi2", num_weight_bits = 8 : i64, sign_mode = "MIXED", weight_exp = 2 : i64, weights = dense<{{\[\[}}64, -32, 16, 0], [20, 20, 20, 20], [130, 0, 0, -64]]> : tensor<3x4xi16>}
+// CHECK-SAME: snn.quant = #loihi2.format<{num_weight_bits = 8 : i64, sign_mode = "MIXED", weight_exp = 2 : i64, weights = dense<{{\[\[}}64, -32, 16, 0], [20, 20, 20, 20], [130, 0, 0, -64]]> : tensor<3x4xi16>}>
 // CHECK-SAME: snn.quant_error = {weight_max = 0.0074{{[0-9]+}} : f64
 // CHECK: snn.lif
-// CHECK-SAME: snn.quant = {bias_exp = array<i64: 2>, bias_mant = array<i64: 2079>, du = 4095 : i64, dv = 390 : i64, format = "loihi2", scale = 17476.26{{[0-9]+}} : f64, u_init = array<i64: 0>, v_init = array<i64: 0>, v_offset = -6.500000e+01 : f64, vth = 4096 : i64}
+// CHECK-SAME: snn.quant = #loihi2.format<{bias_exp = array<i64: 2>, bias_mant = array<i64: 2079>, du = 4095 : i64, dv = 390 : i64, scale = 17476.26{{[0-9]+}} : f64, u_init = array<i64: 0>, v_init = array<i64: 0>, v_offset = -6.500000e+01 : f64, vth = 4096 : i64}>
 // CHECK-SAME: snn.quant_error = {bias = 6.8{{[0-9]+}}E-5 : f64, decay_v = 5.49{{[0-9]+}}E-4 : f64, threshold = 0.000000e+00 : f64}
 snn.network @lif(%in: !snn.spikes<4>) -> !snn.spikes<3> attributes {dt = #snn.q<1 ms>} {
   %i = snn.linear %in {weight = dense<[[1.0, -0.5, 0.25, 0.0], [0.3, 0.3, 0.3, 0.3], [2.0, 0.0, 0.0, -1.0]]> : tensor<3x4xf32>}
@@ -99,7 +99,7 @@ snn.network @procedural(%in: !snn.spikes<8>) -> !snn.spikes<8> attributes {dt = 
 // = 20 steps, tau_minus 5.3 ms = 10.6 -> 11 steps (3.8%).
 // CHECK-LABEL: snn.network @stdp
 // CHECK: snn.sparse
-// CHECK-SAME: snn.quant = {format = "loihi2", learning_dw = "3*2^-7 * y0 * x1 - 1*2^-2 * x0 * y1", num_weight_bits = 8 : i64, sign_mode = "MIXED", t_epoch = 1 : i64, weight_exp = 3 : i64, weights = dense<[26, -76]> : tensor<2xi16>, x1_impulse = 22 : i64, x1_tau = 20 : i64, y1_impulse = 31 : i64, y1_tau = 11 : i64}
+// CHECK-SAME: snn.quant = #loihi2.format<{learning_dw = "3*2^-7 * y0 * x1 - 1*2^-2 * x0 * y1", num_weight_bits = 8 : i64, sign_mode = "MIXED", t_epoch = 1 : i64, weight_exp = 3 : i64, weights = dense<[26, -76]> : tensor<2xi16>, x1_impulse = 22 : i64, x1_tau = 20 : i64, y1_impulse = 31 : i64, y1_tau = 11 : i64}>
 // CHECK-SAME: snn.quant_error = {stdp_a_minus = 0.0130{{[0-9]+}} : f64, stdp_a_plus = 0.0110{{[0-9]+}} : f64, stdp_tau_minus = 0.0377{{[0-9]+}} : f64, stdp_tau_plus = 0.000000e+00 : f64, stdp_w_max = 0.000000e+00 : f64, stdp_w_min = 0.00392{{[0-9]+}} : f64
 // CHECK: snn.if
 // CHECK-SAME: scale = 2.611200e+05 : f64

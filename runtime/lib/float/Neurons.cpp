@@ -9,9 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Nodes.h"
-#include "Math.h"
-#include "Random.h"
+#include "engine/Math.h"
+#include "engine/Nodes.h"
+#include "engine/Random.h"
+#include "float/FloatNodes.h"
 #include "snnrt/Sample.h"
 
 #include <algorithm>
@@ -615,20 +616,18 @@ protected:
 };
 } // namespace
 
-std::unique_ptr<Node> makeNeuronNode(const std::string &kind) {
-  if (kind == "if" || kind == "integrator")
-    return std::make_unique<IFNode>();
-  if (kind == "lif" || kind == "li")
-    return std::make_unique<LIFNode>();
-  if (kind == "cuba_lif" || kind == "cuba_li")
-    return std::make_unique<CubaNode>();
-  if (kind == "threshold")
-    return std::make_unique<ThresholdNode>();
-  if (kind == "cond_lif")
-    return std::make_unique<CondLIFNode>();
-  if (kind == "hh")
-    return std::make_unique<HHNode>();
-  if (kind == "sfn")
-    return std::make_unique<SFNNode>();
-  return nullptr;
+NodeKinds snnrt::floatNeuronKinds() {
+  static constexpr NodeKind kinds[] = {
+      {"if", makeNode<IFNode>},
+      {"integrator", makeNode<IFNode>},
+      {"lif", makeNode<LIFNode>},
+      {"li", makeNode<LIFNode>},
+      {"cuba_lif", makeNode<CubaNode>},
+      {"cuba_li", makeNode<CubaNode>},
+      {"threshold", makeNode<ThresholdNode>},
+      {"cond_lif", makeNode<CondLIFNode>},
+      {"hh", makeNode<HHNode>},
+      {"sfn", makeNode<SFNNode>},
+  };
+  return kinds;
 }

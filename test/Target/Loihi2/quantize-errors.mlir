@@ -1,8 +1,10 @@
-// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,snn-quantize{target=loihi2}))' --verify-diagnostics
-// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-quantize{target=loihi2}))' 2>&1 | FileCheck %s --check-prefix=STEP
-// STEP: error: 'snn.lif' op is not discretized; run snn-discretize before snn-quantize
-// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,snn-quantize{target=truenorth}))' 2>&1 | FileCheck %s --check-prefix=CHIP
-// CHIP: error: 'snn.network' op cannot be quantized for truenorth: snn-quantize knows the number formats of loihi2 only
+// RUN: snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=loihi2},snn.network(snn-discretize,loihi2-quantize))' --verify-diagnostics
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=loihi2},snn.network(loihi2-quantize))' 2>&1 | FileCheck %s --check-prefix=STEP
+// STEP: error: 'snn.lif' op is not discretized; run snn-discretize before loihi2-quantize
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=truenorth},snn.network(snn-discretize,loihi2-quantize))' 2>&1 | FileCheck %s --check-prefix=CHIP
+// CHIP: error: 'snn.network' op cannot be quantized for truenorth by loihi2-quantize: the module's target chip must be loihi2
+// RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn.network(snn-discretize,loihi2-quantize))' 2>&1 | FileCheck %s --check-prefix=NONE
+// NONE: error: has no target chip: the module needs an snn.target with a chip (snnc --chip=NAME or --target=NAME, or snn-assign-target{chip=NAME})
 
 snn.network @model(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
   %i = snn.linear %in {weight = dense<0.1> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>

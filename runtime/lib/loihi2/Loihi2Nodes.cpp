@@ -9,7 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Nodes.h"
+#include "loihi2/Loihi2Nodes.h"
+#include "engine/Nodes.h"
 #include "snnrt/LavaLearning.h"
 #include "snnrt/Loihi2.h"
 
@@ -513,12 +514,11 @@ private:
 };
 } // namespace
 
-std::unique_ptr<Node> makeLoihi2Node(const std::string &kind) {
-  if (kind == "loihi2.lif")
-    return std::make_unique<LIFNode>();
-  if (kind == "loihi2.synapses")
-    return std::make_unique<SynapseNode>();
-  if (kind == "loihi2.conv")
-    return std::make_unique<ConvNode>();
-  return nullptr;
+NodeKinds lo::nodeKinds() {
+  static constexpr NodeKind kinds[] = {
+      {"loihi2.lif", makeNode<LIFNode>},
+      {"loihi2.synapses", makeNode<SynapseNode>},
+      {"loihi2.conv", makeNode<ConvNode>},
+  };
+  return kinds;
 }

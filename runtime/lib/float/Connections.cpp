@@ -5,11 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Nodes.h"
+#include "engine/Math.h"
+#include "engine/Nodes.h"
+#include "engine/Random.h"
+#include "engine/SynapseList.h"
+#include "float/FloatNodes.h"
 #include "snnrt/Procedural.h"
-#include "Math.h"
-#include "Random.h"
-#include "SynapseList.h"
 
 #include <algorithm>
 #include <cmath>
@@ -626,110 +627,22 @@ public:
 private:
   std::vector<double> gain;
 };
-
-/// y(t) = x(t - d) through a ring buffer of the last max(d) + 1 steps.
-class DelayNode : public Node {
-public:
-  bool init(FieldReader &reader, Context &) override {
-    std::vector<int64_t> s;
-    if (!reader.i64s("steps", s))
-      return false;
-    if (s.size() != 1 && s.size() != out.size)
-      return reader.fail("'steps' needs 1 or " + std::to_string(out.size) +
-                         " values");
-    if (inputs.size() != 1)
-      return reader.fail("a delay has one input");
-    steps.resize(out.size);
-    int64_t most = 0;
-    for (size_t i = 0; i < out.size; ++i) {
-      steps[i] = s.size() == 1 ? s[0] : s[i];
-      if (steps[i] < 0)
-        return reader.fail("negative delay");
-      most = std::max(most, steps[i]);
-    }
-    for (int64_t d : steps)
-      if (d == 0 && mode[0] != kSameStep)
-        return reader.fail("a zero-step delay must read its input in the "
-                           "same step");
-    depth = size_t(most) + 1;
-    ring.assign(depth * out.size, 0.0);
-    return true;
-  }
-  void step(Context &ctx) override {
-    // Zero-step elements pass this step's input straight through; when every
-    // element waits at least a step the input is read only at the end of the
-    // step (mode kEndOfStep), which is what lets a delay close a cycle.
-    std::vector<double> now(out.size, 0.0);
-    if (mode[0] == kSameStep)
-      input(ctx, 0).forEachNonZero([&](uint32_t i, double x) { now[i] = x; });
-    out.active.clear();
-    out.payload.clear();
-    for (size_t i = 0; i < out.size; ++i) {
-      double x = steps[i] == 0
-                     ? now[i]
-                     : ring[((head + depth - size_t(steps[i])) % depth) *
-                                out.size +
-                            i];
-      if (out.spiking) {
-        if (x != 0.0) {
-          out.active.push_back(uint32_t(i));
-          if (out.payloadBits)
-            out.payload.push_back(uint32_t(x));
-        }
-      } else {
-        out.values[i] = x;
-      }
-    }
-  }
-  void endStep(Context &ctx) override {
-    const Stream &in = input(ctx, 0);
-    double *slot = &ring[head * out.size];
-    std::fill(slot, slot + out.size, 0.0);
-    in.forEachNonZero([&](uint32_t i, double x) { slot[i] = x; });
-    head = (head + 1) % depth;
-  }
-
-private:
-  std::vector<int64_t> steps;
-  size_t depth = 1, head = 0;
-  std::vector<double> ring;
-};
-
-/// A network input: its stream is written through the API.
-class InputNode : public Node {
-public:
-  bool init(FieldReader &, Context &) override { return true; }
-  void step(Context &) override {}
-};
 } // namespace
 
-std::unique_ptr<Node> makeNeuronNode(const std::string &kind);
-std::unique_ptr<Node> makeLoihi2Node(const std::string &kind);
-
-NodeFactory snnrt::findNodeFactory(const std::string &kind) {
-  if (kind.rfind("loihi2.", 0) == 0 && makeLoihi2Node(kind))
-    return [kind] { return makeLoihi2Node(kind); };
-  if (makeNeuronNode(kind))
-    return [kind] { return makeNeuronNode(kind); };
-  if (kind == "linear" || kind == "affine")
-    return [] { return std::make_unique<LinearNode>(); };
-  if (kind == "sparse")
-    return [] { return std::make_unique<SparseNode>(); };
-  if (kind == "procedural")
-    return [] { return std::make_unique<ProceduralNode>(); };
-  if (kind == "conv1d" || kind == "conv2d")
-    return [] { return std::make_unique<ConvNode>(); };
-  if (kind == "sum_pool2d" || kind == "avg_pool2d")
-    return [] { return std::make_unique<PoolNode>(); };
-  if (kind == "flatten")
-    return [] { return std::make_unique<FlattenNode>(); };
-  if (kind == "scale")
-    return [] { return std::make_unique<ScaleNode>(); };
-  if (kind == "delay")
-    return [] { return std::make_unique<DelayNode>(); };
-  if (kind == "input")
-    return [] { return std::make_unique<InputNode>(); };
-  return nullptr;
+NodeKinds snnrt::floatConnectionKinds() {
+  static constexpr NodeKind kinds[] = {
+      {"linear", makeNode<LinearNode>},
+      {"affine", makeNode<LinearNode>},
+      {"sparse", makeNode<SparseNode>},
+      {"procedural", makeNode<ProceduralNode>},
+      {"conv1d", makeNode<ConvNode>},
+      {"conv2d", makeNode<ConvNode>},
+      {"sum_pool2d", makeNode<PoolNode>},
+      {"avg_pool2d", makeNode<PoolNode>},
+      {"flatten", makeNode<FlattenNode>},
+      {"scale", makeNode<ScaleNode>},
+  };
+  return kinds;
 }
 
 bool snnrt::expandProcedural(const ProceduralRule &rule, size_t sources,

@@ -9,7 +9,7 @@
 #ifndef SNNRT_RANDOM_H
 #define SNNRT_RANDOM_H
 
-#include "Math.h"
+#include "engine/Math.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,6 +1,6 @@
 //===- Math.cpp - deterministic elementary functions for the emulator -----===//
 
-#include "Math.h"
+#include "engine/Math.h"
 
 
 namespace {
