@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Times snnc's Loihi 2 middle end on a network of 10^6 neurons and 10^8
-synapses: resource analysis, snn-quantize, snn-partition (METIS) and
+synapses: resource analysis, loihi2-quantize, snn-partition (METIS) and
 snn-place, through the real driver (`snnc --chip=loihi2 --emit=mapped`).
 
     /usr/bin/python3 bench/compile_large.py [--neurons N] [--fan-in K]

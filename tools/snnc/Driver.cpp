@@ -206,6 +206,58 @@ int driverMain(int argc, char **argv) {
   if (inputFile.empty())
     return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
 
+  DialectRegistry registry;
+  registry.insert<snnc::snn::SNNDialect>();
+  snnc::TargetRegistry::get().registerDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  // One diagnostic per problem: the op's location says where; the op's
+  // generic form as a note would only repeat it.
+  context.printOpOnDiagnostic(false);
+  SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  OwningOpRef<ModuleOp> module;
+  if (StringRef(inputFile).ends_with(".nir")) {
+    module = snnc::nir::importFile(
+        inputFile, &context,
+        dtMs > 0 ? std::optional<double>(dtMs) : std::nullopt);
+  } else {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
+        MemoryBuffer::getFileOrSTDIN(inputFile);
+    if (std::error_code ec = buffer.getError())
+      return fail("cannot open '" + inputFile + "': " + ec.message());
+    sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
+    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  }
+  if (!module)
+    return 1;
+  if (module->getOps<snnc::snn::NetworkOp>().empty()) {
+    module->emitError() << "no snn.network in '" << inputFile << "'";
+    return 1;
+  }
+  // A module may pin its target (snn.target, as tests do): it stands for
+  // --target and --chip, which may only repeat it.
+  if (auto pinned = (*module)->getAttrOfType<snnc::snn::TargetAttr>(
+          snnc::snn::TargetAttr::kAttrName)) {
+    struct Pin {
+      cl::opt<std::string> &flag;
+      StringRef value;
+      const char *option, *field;
+    };
+    for (Pin pin : {Pin{targetName, pinned.getBackendName(), "target", "backend"},
+                    Pin{chipName, pinned.getChipName(), "chip", "chip"}}) {
+      if (pin.value.empty())
+        continue;
+      if (pin.flag.empty())
+        pin.flag = pin.value.str();
+      else if (pin.flag != pin.value)
+        return fail("--" + Twine(pin.option) + "=" + pin.flag +
+                    " conflicts with the module's snn.target, whose " +
+                    pin.field + " is '" + pin.value + "'");
+    }
+  }
+
   bool emitNir = emitStage == "nir";
   bool wantsReport = report || !reportJson.empty() || !reportSvg.empty();
   std::optional<snnc::Stage> stage =
@@ -260,36 +312,6 @@ int driverMain(int argc, char **argv) {
   if (stepRate > 0 && chipName.empty())
     return fail("--step-rate needs a chip (--chip=NAME)");
 
-  DialectRegistry registry;
-  registry.insert<snnc::snn::SNNDialect>();
-  snnc::TargetRegistry::get().registerDialects(registry);
-  MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  // One diagnostic per problem: the op's location says where; the op's
-  // generic form as a note would only repeat it.
-  context.printOpOnDiagnostic(false);
-  SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-
-  OwningOpRef<ModuleOp> module;
-  if (StringRef(inputFile).ends_with(".nir")) {
-    module = snnc::nir::importFile(
-        inputFile, &context,
-        dtMs > 0 ? std::optional<double>(dtMs) : std::nullopt);
-  } else {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
-        MemoryBuffer::getFileOrSTDIN(inputFile);
-    if (std::error_code ec = buffer.getError())
-      return fail("cannot open '" + inputFile + "': " + ec.message());
-    sourceMgr.AddNewSourceBuffer(std::move(*buffer), SMLoc());
-    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
-  }
-  if (!module)
-    return 1;
-  if (module->getOps<snnc::snn::NetworkOp>().empty()) {
-    module->emitError() << "no snn.network in '" << inputFile << "'";
-    return 1;
-  }
   if (!activityFile.empty())
     if (int rc = attachActivity(*module, activityFile))
       return rc;
