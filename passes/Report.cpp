@@ -145,6 +145,13 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
     }
     row("chips") << (place ? intOf(place, "chips") : intOf(res, "chips"))
                  << "\n";
+    // A target that lays cores out itself (snn.layout, written by its
+    // lowering) says what that took beside the middle end's estimate.
+    if (auto layout = network->getAttrOfType<DictionaryAttr>("snn.layout"))
+      row("target layout") << intOf(layout, "cores") << " cores, lower bound "
+                           << intOf(layout, "lower_bound") << "; "
+                           << intOf(layout, "duplicate_neurons")
+                           << " neuron copies for fan-out\n";
     if (place)
       row("hop-weighted") << intOf(place, "hop_synapses")
                           << " synapse-hops; cores in order "
@@ -214,6 +221,8 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
         {"placement", toJson(network->getAttrOfType<DictionaryAttr>("snn.placement"))},
         {"shared", toJson(network->getAttrOfType<DictionaryAttr>("snn.shared"))},
     };
+    if (auto layout = network->getAttrOfType<DictionaryAttr>("snn.layout"))
+      n["layout"] = toJson(layout);
     const ChipDescription *chip = res ? chipOf(network) : nullptr;
     // The chip is the module's target's; the report names it beside the
     // figures it was analysed and partitioned with.

@@ -51,12 +51,19 @@ for model in examples/*.mlir; do
     "$BIN/snn-run" "$OUT/$name.loihi2/$name.json" $(run_args "$name") \
       --activity "$OUT/$name.loihi2.activity.json" | sed 's/^/   /'
   fi
+  if [ -f "$OUT/$name.truenorth/$name.json" ]; then
+    echo "   the same input on the TrueNorth artifact (integer core model):"
+    # shellcheck disable=SC2046
+    "$BIN/snn-run" "$OUT/$name.truenorth/$name.json" $(run_args "$name") \
+      --activity "$OUT/$name.truenorth.activity.json" | sed -n '1,8s/^/   /p'
+  fi
   # Energy on each chip from the activity the emulator just measured (on
-  # Loihi 2, that of the integer Loihi 2 model when it was compiled).
+  # Loihi 2 and TrueNorth, that of the chip's integer model when it was
+  # compiled).
   for chip in loihi2 truenorth akida; do
     activity="$OUT/$name.activity.json"
-    if [ "$chip" = loihi2 ] && [ -f "$OUT/$name.loihi2.activity.json" ]; then
-      activity="$OUT/$name.loihi2.activity.json"
+    if [ -f "$OUT/$name.$chip.activity.json" ]; then
+      activity="$OUT/$name.$chip.activity.json"
     fi
     if report=$("$BIN/snnc" "$model" --chip="$chip" --report \
         --activity="$activity" \

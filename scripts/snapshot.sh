@@ -15,9 +15,9 @@ chips="loihi2 truenorth akida"
 for model in examples/*.mlir test/Frontends/NIR/Inputs/*.nir; do
   name=$(basename "$model")
   for target in $targets; do
-    "$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.$target" \
-      >"$OUT/$name.$target.stdout" 2>"$OUT/$name.$target.stderr"
-    echo "rc=$?" >>"$OUT/$name.$target.stderr"
+    "$BIN/snnc" "$model" --target="$target" -o "$OUT/$name.target-$target" \
+      >"$OUT/$name.target-$target.stdout" 2>"$OUT/$name.target-$target.stderr"
+    echo "rc=$?" >>"$OUT/$name.target-$target.stderr"
   done
   for chip in $chips; do
     "$BIN/snnc" "$model" --chip="$chip" --report \

@@ -53,6 +53,26 @@ LogicalResult snnc::writeArtifact(ModuleOp module, llvm::StringRef dir,
   return success();
 }
 
+FailureOr<ArtifactFolder> snnc::resolveArtifactFolder(ModuleOp module,
+                                                     llvm::StringRef path,
+                                                     llvm::StringRef target,
+                                                     llvm::StringRef network) {
+  if (path == "-" || path.empty())
+    return module.emitError()
+           << "the " << target << " target writes a folder: give -o DIR";
+  ArtifactFolder folder{path.str(), network.str()};
+  if (llvm::sys::path::extension(path) == ".json") {
+    folder.stem = llvm::sys::path::stem(path).str();
+    folder.dir = llvm::sys::path::parent_path(path).str();
+    if (folder.dir.empty())
+      folder.dir = ".";
+  }
+  if (std::error_code ec = llvm::sys::fs::create_directories(folder.dir))
+    return module.emitError() << "cannot create '" << folder.dir
+                              << "': " << ec.message();
+  return folder;
+}
+
 LogicalResult snnc::writeArtifactFile(ModuleOp module, llvm::StringRef path,
                                       llvm::StringRef bytes) {
   if (llvm::Error err = llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {

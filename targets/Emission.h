@@ -30,6 +30,16 @@ using ArtifactFiles =
 mlir::LogicalResult writeArtifact(mlir::ModuleOp module, llvm::StringRef dir,
                                   const ArtifactFiles &files);
 
+/// Where a folder artifact goes: `-o DIR` (created if needed) holds
+/// `STEM.*` with STEM the network's name; `-o DIR/NAME.json` names the
+/// files NAME.*. `-o -` is refused: `target` writes a folder.
+struct ArtifactFolder {
+  std::string dir, stem;
+};
+mlir::FailureOr<ArtifactFolder>
+resolveArtifactFolder(mlir::ModuleOp module, llvm::StringRef path,
+                      llvm::StringRef target, llvm::StringRef network);
+
 /// Writes one file the same way (`-` is stdout).
 mlir::LogicalResult writeArtifactFile(mlir::ModuleOp module,
                                       llvm::StringRef path,

@@ -829,3 +829,14 @@ FailureOr<NetworkOp> snnc::snn::getSingleNetwork(ModuleOp module,
                               << count;
   return *networks.begin();
 }
+
+SmallVector<double> snnc::snn::getParamValues(Operation *op,
+                                              const NeuronModel &model,
+                                              StringRef name, double fallback) {
+  if (auto q = op->getAttrOfType<QuantityAttr>(name))
+    return SmallVector<double>(q.getValues().asArrayRef());
+  if (const ParamSpec *spec = model.findParam(name))
+    if (spec->defaultValue)
+      return {*spec->defaultValue};
+  return {fallback};
+}

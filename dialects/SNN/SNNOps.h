@@ -23,6 +23,12 @@ namespace snnc::snn {
 /// snn.network, the module holds N" on the module.
 mlir::FailureOr<NetworkOp> getSingleNetwork(mlir::ModuleOp module,
                                             llvm::StringRef consumer);
+
+/// The values of parameter `name` of a population (one, or one per
+/// neuron): the op's quantity, else the model's default, else `fallback`.
+llvm::SmallVector<double> getParamValues(mlir::Operation *op,
+                                         const NeuronModel &model,
+                                         llvm::StringRef name, double fallback);
 } // namespace snnc::snn
 
 #endif // SNNC_DIALECT_SNN_SNNOPS_H

@@ -12,6 +12,8 @@
 #include "float/FloatNodes.h"
 #include "loihi2/Loihi2Nodes.h"
 #include "snnrt/Loihi2Model.h"
+#include "snnrt/TrueNorthModel.h"
+#include "truenorth/TrueNorthNodes.h"
 
 // As in the JSON reader: parsing reports errors by value, and every access
 // below checks the type first, so nothing throws.
@@ -33,6 +35,10 @@ const std::vector<ModelFamily> &snnrt::modelFamilies() {
       {"loihi2",
        {loihi2::nodeKinds()},
        {"Loihi 2 artifact", {}, loihi2::kArtifactFormat, loihi2::loadArtifact}},
+      {"truenorth",
+       {truenorth::nodeKinds()},
+       {"TrueNorth artifact", {}, truenorth::kArtifactFormat,
+        truenorth::loadArtifact}},
   };
   return families;
 }

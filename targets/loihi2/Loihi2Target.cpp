@@ -13,8 +13,6 @@
 #include "targets/loihi2/Passes.h"
 #include "targets/loihi2/Pipelines.h"
 
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
 using namespace mlir;
 using namespace snnc;
@@ -37,27 +35,16 @@ public:
         snn::getSingleNetwork(module, "the loihi2 target");
     if (failed(network))
       return failure();
-    std::string path = options.outputPath;
-    if (path == "-" || path.empty())
-      return module.emitError()
-             << "the loihi2 target writes a folder: give -o DIR";
-    // -o DIR (created if needed) or -o DIR/NAME.json.
-    SmallString<256> dir(path);
-    std::string stem = network->getSymName().str();
-    if (llvm::sys::path::extension(path) == ".json") {
-      stem = llvm::sys::path::stem(path).str();
-      dir = llvm::sys::path::parent_path(path);
-      if (dir.empty())
-        dir = ".";
-    }
-    if (std::error_code ec = llvm::sys::fs::create_directories(dir))
-      return module.emitError() << "cannot create '" << dir
-                                << "': " << ec.message();
+    FailureOr<ArtifactFolder> folder = resolveArtifactFolder(
+        module, options.outputPath, "loihi2", network->getSymName());
+    if (failed(folder))
+      return failure();
+    const std::string &stem = folder->stem;
     ArtifactFiles files;
     if (failed(loihi2::buildArtifact(*network, stem, files)))
       return failure();
     addReportFiles(module, stem, files);
-    return writeArtifact(module, dir, files);
+    return writeArtifact(module, folder->dir, files);
   }
 };
 } // namespace

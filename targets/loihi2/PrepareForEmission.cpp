@@ -9,6 +9,7 @@
 #include "targets/loihi2/Passes.h"
 
 #include "dialects/SNN/Weights.h"
+#include "targets/Synapses.h"
 
 #include "snnrt/Loihi2.h"
 #include "snnrt/Procedural.h"
@@ -113,25 +114,12 @@ Loihi2PrepareForEmissionPass::layOutProcedural(ProceduralOp op,
   if (!scale || !signName || !lo::parseSignMode(signName.str(), sign))
     return op->emitOpError()
            << "has no Loihi 2 weight_scale and sign_mode to round with";
-  DistributionAttr dist = op.getWeight();
-  ArrayRef<double> p = dist.getParams().asArrayRef();
-  snnrt::ProceduralRule rule;
-  rule.connector = int64_t(op.getConnector());
-  rule.probability = op.getProbabilityAttr()
-                         ? op.getProbabilityAttr().getValueAsDouble()
-                         : 0.0;
-  rule.indegree = op.getIndegree() ? *op.getIndegree() : 0;
-  rule.seed = op.getSeed();
-  rule.weightKind = int(dist.getKind());
-  rule.w0 = p[0];
-  rule.w1 = p.size() > 1 ? p[1] : 0.0;
-  rule.allowAutapses = op.getAllowAutapses();
   int64_t cols = getNumElements(op->getOperand(0).getType());
   int64_t rows = getNumElements(op->getResult(0).getType());
   std::vector<snnrt::ProceduralSynapse> synapses;
   std::string error;
-  if (!snnrt::expandProcedural(rule, size_t(cols), size_t(rows), synapses,
-                               error))
+  if (!snnrt::expandProcedural(proceduralRuleOf(op), size_t(cols),
+                               size_t(rows), synapses, error))
     return op->emitOpError() << "cannot lay out its synapses: " << error;
   SmallVector<int64_t> r, c, w;
   r.reserve(synapses.size());

@@ -122,17 +122,6 @@ private:
   double dtMs = 1.0;
 };
 
-/// The values of parameter `name`, or its default, or `fallback`.
-SmallVector<double> param(Operation *op, const NeuronModel &model,
-                          StringRef name, double fallback) {
-  if (auto q = op->getAttrOfType<QuantityAttr>(name))
-    return SmallVector<double>(q.getValues().asArrayRef());
-  if (const ParamSpec *spec = model.findParam(name))
-    if (spec->defaultValue)
-      return {*spec->defaultValue};
-  return {fallback};
-}
-
 /// The one value of `values`, or failure when they differ.
 FailureOr<double> uniform(ArrayRef<double> values) {
   for (double v : values)
@@ -167,7 +156,7 @@ LogicalResult Loihi2QuantizePass::describePopulation(NeuronOpInterface neuron,
     // s = [I > v_threshold] with I in mV: a LIF that forgets v each step
     // (dv = 4095 keeps v / 4096, under 2^-12 of the threshold) and reads
     // its input through u.
-    FailureOr<double> vth = uniform(param(op, model, "v_threshold", 0.0));
+    FailureOr<double> vth = uniform(getParamValues(op, model, "v_threshold", 0.0));
     if (failed(vth))
       return op->emitOpError() << "has a different threshold per neuron; "
                                   "Loihi 2 has one vth per population";
@@ -211,12 +200,12 @@ LogicalResult Loihi2QuantizePass::describePopulation(NeuronOpInterface neuron,
     return one;
   };
 
-  SmallVector<double> vLeak = param(op, model, "v_leak", 0.0);
-  SmallVector<double> bias = param(op, model, "bias", 0.0);
-  SmallVector<double> r = param(op, model, "r", 1.0);
+  SmallVector<double> vLeak = getParamValues(op, model, "v_leak", 0.0);
+  SmallVector<double> bias = getParamValues(op, model, "bias", 0.0);
+  SmallVector<double> r = getParamValues(op, model, "r", 1.0);
   if (pop.spiking) {
-    FailureOr<double> vth = uniform(param(op, model, "v_threshold", 0.0));
-    FailureOr<double> vreset = uniform(param(op, model, "v_reset", 0.0));
+    FailureOr<double> vth = uniform(getParamValues(op, model, "v_threshold", 0.0));
+    FailureOr<double> vreset = uniform(getParamValues(op, model, "v_reset", 0.0));
     if (failed(vth) || failed(vreset))
       return op->emitOpError() << "has a different threshold or reset per "
                                   "neuron; Loihi 2 has one vth per population";
@@ -238,7 +227,7 @@ LogicalResult Loihi2QuantizePass::describePopulation(NeuronOpInterface neuron,
       return failure();
     pop.alphaU = *aS;
     pop.alphaV = *aM;
-    SmallVector<double> wIn = param(op, model, "w_in", 1.0);
+    SmallVector<double> wIn = getParamValues(op, model, "w_in", 1.0);
     for (int64_t i = 0; i < pop.n; ++i) {
       pop.gainPerNA[i] = (1 - *aM) * at(r, i) * (1 - *aS) * at(wIn, i) *
                          scaleOut;
@@ -792,13 +781,13 @@ LogicalResult Loihi2QuantizePass::quantizePopulation(Population &pop) {
     }
   };
   const NeuronModel &model = llvm::cast<NeuronOpInterface>(op).getModel();
-  SmallVector<double> vLeak = param(op, model, "v_leak", 0.0);
+  SmallVector<double> vLeak = getParamValues(op, model, "v_leak", 0.0);
   bool leaky = op->getName().stripDialect() != "if" &&
                op->getName().stripDialect() != "integrator";
   initial("v", leaky ? at(vLeak, 0) : 0.0, vInit, pop.vref, S);
   if (pop.hasCurrent) {
     // u = S (1 - alpha_mem) r i.
-    SmallVector<double> r = param(op, model, "r", 1.0);
+    SmallVector<double> r = getParamValues(op, model, "r", 1.0);
     initial("i", 0.0, uInit, 0.0, S * (1 - pop.alphaV) * at(r, 0));
   } else {
     uInit.assign(pop.n, 0);

@@ -8,11 +8,14 @@
 #include "targets/ChipDescription.h"
 #include "targets/RegisteredTargets.h"
 
+#include "snnrt/TrueNorth.h"
+
 namespace {
 constexpr llvm::StringRef kModels[] = {"lif", "if", "threshold"};
-constexpr llvm::StringRef kLayers[] = {"linear", "sparse", "conv2d",
-                                       "sum_pool2d", "delay", "flatten",
-                                       "procedural"};
+// What truenorth-lower lays out (an affine's bias becomes the leak).
+constexpr llvm::StringRef kLayers[] = {"linear", "affine",     "sparse",
+                                       "conv2d", "sum_pool2d", "avg_pool2d",
+                                       "delay",  "flatten",    "procedural"};
 // A binary crossbar: one bit per (axon, neuron); the weight is the axon
 // type's, shared by the core's row.
 constexpr snnc::SynapseEncoding kEncodings[] = {{"crossbar", 0, 0}};
@@ -31,20 +34,35 @@ constexpr snnc::SourcedFigure kFacts[] = {
 };
 } // namespace
 
+namespace tnrt = snnrt::truenorth;
+
 void snnc::registerTruenorthChip() {
   static const ChipDescription chip{
       "truenorth",
       "IBM TrueNorth: 4096 cores of 256 axons x 256 neurons, 64 x 64 mesh",
-      /*coresPerChip=*/4096, /*meshWidth=*/64, /*meshHeight=*/64,
+      // The core's figures are the runtime's (snnrt/TrueNorth.h).
+      /*coresPerChip=*/tnrt::kCoresPerChip,
+      /*meshWidth=*/tnrt::kMeshSide,
+      /*meshHeight=*/tnrt::kMeshSide,
       /*maxChips=*/16,
-      /*neuronsPerCore=*/256,
-      /*synapseMemoryBitsPerCore=*/256 * 256,
-      /*fanInPerCore=*/256, /*fanOutPerCore=*/0,
-      /*destinationsPerNeuron=*/1, /*distinctWeightsPerNeuron=*/4,
-      /*maxWeightBits=*/9, /*signedWeights=*/true, /*stateBits=*/20,
-      /*decayBits=*/9, /*maxDelaySteps=*/15,
-      kEncodings, /*sharedKernels=*/false, kModels, kLayers, kEnergy,
-      {"static_power", 0.065, "W", "Merolla et al. 2014 (whole chip, 63-70 mW)"},
+      /*neuronsPerCore=*/tnrt::kNeuronsPerCore,
+      /*synapseMemoryBitsPerCore=*/tnrt::kAxonsPerCore * tnrt::kNeuronsPerCore,
+      /*fanInPerCore=*/tnrt::kAxonsPerCore,
+      /*fanOutPerCore=*/0,
+      /*destinationsPerNeuron=*/1,
+      /*distinctWeightsPerNeuron=*/tnrt::kAxonTypes,
+      /*maxWeightBits=*/tnrt::kParameterBits,
+      /*signedWeights=*/true,
+      /*stateBits=*/tnrt::kMembraneBits,
+      /*decayBits=*/tnrt::kParameterBits,
+      /*maxDelaySteps=*/tnrt::kMaxDelay,
+      kEncodings,
+      /*sharedKernels=*/false,
+      kModels,
+      kLayers,
+      kEnergy,
+      {"static_power", 0.065, "W",
+       "Merolla et al. 2014 (whole chip, 63-70 mW)"},
       kFacts};
   registerChip(chip);
 }

@@ -19,10 +19,10 @@ snn.network @model(%in: !snn.current<4>) -> !snn.current<4> attributes {dt = #sn
 
 // -----
 
-snn.network @layer(%in: !snn.spikes<1x4x4>) -> !snn.current<1x2x2> attributes {dt = #snn.q<1 ms>} {
-  // expected-error @+1 {{is a connection truenorth does not run (it runs linear, sparse, conv2d, sum_pool2d, delay, flatten, procedural)}}
-  %p = snn.avg_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x4x4> -> !snn.current<1x2x2>
-  snn.output %p : !snn.current<1x2x2>
+snn.network @layer(%in: !snn.spikes<4>) -> !snn.current<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{is a connection truenorth does not run (it runs linear, affine, sparse, conv2d, sum_pool2d, avg_pool2d, delay, flatten, procedural)}}
+  %p = snn.scale %in {scale = dense<2.0> : tensor<4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  snn.output %p : !snn.current<4>
 }
 
 // -----

@@ -171,6 +171,63 @@ bool readJson(const std::string &path, EventSource &source, const Stream &info,
   return true;
 }
 
+/// TrueNorth's input spike lines, {"spike":{"srcTime":t,"destCore":c,
+/// "destAxon":a}}: element c * axons + a of a [cores, axons] input.
+bool readSfti(const std::string &path, EventSource &source, const Stream &info,
+              size_t input, uint64_t steps, std::string &error) {
+  if (info.shape.size() != 2) {
+    std::string shape;
+    for (int64_t d : info.shape)
+      shape += (shape.empty() ? "" : ", ") + std::to_string(d);
+    error = path + ": an .sfti file feeds a [cores, axons] input (a "
+                   "TrueNorth artifact's last input); input " +
+            std::to_string(input) + " has shape [" + shape + "]";
+    return false;
+  }
+  std::ifstream in(path);
+  if (!in) {
+    error = "cannot open '" + path + "'";
+    return false;
+  }
+  std::string line;
+  for (size_t lineNo = 1; std::getline(in, line); ++lineNo) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos)
+      continue;
+    std::string where = path + ":" + std::to_string(lineNo);
+    nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+    const nlohmann::json *spike =
+        doc.is_object() && doc.contains("spike") && doc["spike"].is_object()
+            ? &doc["spike"]
+            : nullptr;
+    int64_t field[3] = {};
+    const char *keys[3] = {"srcTime", "destCore", "destAxon"};
+    for (int k = 0; k < 3 && spike; ++k) {
+      auto it = spike->find(keys[k]);
+      if (it == spike->end() || !it->is_number_integer() ||
+          it->get<int64_t>() < 0)
+        spike = nullptr;
+      else
+        field[k] = it->get<int64_t>();
+    }
+    if (!spike) {
+      error = where + ": expected {\"spike\":{\"srcTime\":T,\"destCore\":C,"
+                      "\"destAxon\":A}} with integers >= 0";
+      return false;
+    }
+    if (field[1] >= info.shape[0] || field[2] >= info.shape[1]) {
+      error = where + ": axon " + std::to_string(field[2]) + " of core " +
+              std::to_string(field[1]) + " is outside input " +
+              std::to_string(input) + "'s " + std::to_string(info.shape[0]) +
+              " cores of " + std::to_string(info.shape[1]) + " axons";
+      return false;
+    }
+    if (!addEvent(source, info, steps, field[0],
+                  field[1] * info.shape[1] + field[2], 1.0, where, error))
+      return false;
+  }
+  return true;
+}
+
 /// Independent Bernoulli draws per element and step at `rate` Hz.
 class PoissonSource : public Source {
 public:
@@ -250,11 +307,14 @@ std::unique_ptr<Source> snnrun::makeFileSource(size_t input,
                               array.data.begin() + (t + 1) * perStep);
     return source;
   }
-  bool ok = endsWith(path, ".csv")    ? readCsv(path, *source, info, steps, error)
-            : endsWith(path, ".json") ? readJson(path, *source, info, steps, error)
-                                      : (error = path + ": input files are .npy, "
-                                                        ".csv or .json",
-                                         false);
+  bool ok = endsWith(path, ".csv") ? readCsv(path, *source, info, steps, error)
+            : endsWith(path, ".json")
+                ? readJson(path, *source, info, steps, error)
+            : endsWith(path, ".sfti")
+                ? readSfti(path, *source, info, input, steps, error)
+                : (error = path + ": input files are .npy, .csv, .json or "
+                                  ".sfti",
+                   false);
   if (!ok)
     return nullptr;
   return source;

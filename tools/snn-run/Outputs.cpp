@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <unistd.h>
@@ -245,4 +246,35 @@ bool snnrun::writeActivity(const std::string &path, const Network &net,
   }
   error = "--activity '" + path + "': use .csv or .json";
   return false;
+}
+
+bool SftiRecorder::open(const std::string &model, std::string &error) {
+  if (snnrt::truenorth::readTables(model, tables, error))
+    return true;
+  error = "--write-sfti needs a TrueNorth artifact: " + error;
+  return false;
+}
+
+void SftiRecorder::record(const Network &net, uint64_t step) {
+  const int64_t axons = snnrt::truenorth::kAxonsPerCore;
+  std::vector<std::pair<int64_t, int64_t>> spikes;
+  for (size_t k = 0; k < net.numInputs(); ++k)
+    for (uint32_t e : net.inputInfo(k).active) {
+      if (k < tables.inputs.size())
+        for (auto target : tables.inputs[k].targets[e])
+          spikes.push_back(target);
+      else
+        spikes.push_back({e / axons, e % axons});
+    }
+  // An axon is active once per tick, however many spikes it gets.
+  std::sort(spikes.begin(), spikes.end());
+  spikes.erase(std::unique(spikes.begin(), spikes.end()), spikes.end());
+  for (auto [core, axon] : spikes)
+    lines += "{\"spike\":{\"srcTime\":" + std::to_string(step) +
+             ",\"destCore\":" + std::to_string(core) +
+             ",\"destAxon\":" + std::to_string(axon) + "}}\n";
+}
+
+bool SftiRecorder::write(const std::string &path, std::string &error) const {
+  return writeAtomically(path, lines, error);
 }

@@ -4,6 +4,7 @@
 #define SNNC_TOOLS_SNNRUN_OUTPUTS_H
 
 #include "snnrt/Network.h"
+#include "snnrt/TrueNorthModel.h"
 
 #include <string>
 #include <vector>
@@ -31,6 +32,22 @@ public:
 private:
   bool keepEvents, keepProbes;
   std::vector<double> scratch;
+};
+
+/// The axons that a TrueNorth artifact's inputs activate, step by step, as
+/// .sfti lines: replayed on the artifact's raw axon input (its last), they
+/// drive the cores exactly as the inputs did.
+class SftiRecorder {
+public:
+  /// Reads the targets of the inputs of the artifact at `model`.
+  bool open(const std::string &model, std::string &error);
+  /// Records the inputs set for step `step` (call before stepping).
+  void record(const snnrt::Network &net, uint64_t step);
+  bool write(const std::string &path, std::string &error) const;
+
+private:
+  snnrt::truenorth::Tables tables;
+  std::string lines;
 };
 
 /// Writers by file extension (.csv, .json, .npy); each writes a temporary

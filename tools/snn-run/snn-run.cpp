@@ -2,7 +2,7 @@
 //
 // snn-run MODEL.snnx --steps N [--input K=FILE] [--poisson K=HZ[,SEED]]
 //         [--current K=NA[@STEP,...]] [--spikes F] [--counts F] [--probes F]
-//         [--activity F] [--seed S] [--quiet]
+//         [--activity F] [--write-sfti F] [--seed S] [--quiet]
 //
 // Plain C++ over the runtime's API: no MLIR, no LLVM.
 //
@@ -28,8 +28,12 @@ const char *kUsage =
     "\n"
     "inputs (K is the network input's index):\n"
     "  --input K=FILE        spikes or currents from FILE: .npy (steps x\n"
-    "                        elements), .csv (step,index[,value]) or .json\n"
-    "                        ({\"events\": [[step, index(, value)], ...]})\n"
+    "                        elements), .csv (step,index[,value]), .json\n"
+    "                        ({\"events\": [[step, index(, value)], ...]}) or\n"
+    "                        .sfti (TrueNorth's {\"spike\":{\"srcTime\":T,\n"
+    "                        \"destCore\":C,\"destAxon\":A}} lines) for a\n"
+    "                        [cores, axons] input: a TrueNorth artifact's\n"
+    "                        last input, after those of the network\n"
     "  --poisson K=HZ[,SEED] Poisson spikes at HZ on every element\n"
     "  --current K=NA[@STEP,NA@STEP...]\n"
     "                        a constant or stepped current in nA\n"
@@ -37,7 +41,11 @@ const char *kUsage =
     "  --spikes FILE         spike events of the network outputs\n"
     "  --counts FILE         spike counts per output element\n"
     "  --probes FILE         traces of the network's probes\n"
-    "  --activity FILE       per-node activity counters (.json or .csv)\n"
+    "  --activity FILE       per-node activity counters (.json or .csv); a\n"
+    "                        TrueNorth artifact has one node per core\n"
+    "  --write-sfti FILE     the axons the inputs activate, as .sfti lines\n"
+    "                        (TrueNorth artifacts; replayed on the last\n"
+    "                        input, they give the same run)\n"
     "other:\n"
     "  --steps N             number of steps to run (required)\n"
     "  --seed S              seed of Poisson inputs without their own (0)\n"
@@ -49,8 +57,9 @@ const char *kUsage =
     "                        the Loihi 2 process models, print 'mismatches: N'\n"
     "                        and the first few; exit 1 if N > 0\n"
     "\n"
-    "MODEL is an snnx image (snnc --target=cpu) or a Loihi 2 artifact\n"
-    "(snnc --target=loihi2, a .json file).\n";
+    "MODEL is an snnx image (snnc --target=cpu), a Loihi 2 artifact\n"
+    "(snnc --target=loihi2) or a TrueNorth artifact (snnc\n"
+    "--target=truenorth), by the kind the file declares.\n";
 
 int fail(const std::string &message) {
   std::fprintf(stderr, "snn-run: error: %s\n", message.c_str());
@@ -94,7 +103,7 @@ struct InputSpec {
 
 int main(int argc, char **argv) {
   std::string model, spikesPath, countsPath, probesPath, activityPath,
-      referencePath;
+      referencePath, sftiPath;
   std::vector<InputSpec> inputSpecs;
   long long steps = -1;
   bool stepsGiven = false, quiet = false, dump = false;
@@ -154,7 +163,8 @@ int main(int argc, char **argv) {
     }
     static const char *kValueFlags[] = {
         "--steps",  "--seed",     "--spikes",  "--counts",
-        "--probes", "--activity", "--threads", "--lava-reference"};
+        "--probes", "--activity", "--threads", "--lava-reference",
+        "--write-sfti"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
         std::end(kValueFlags))
       return fail("unknown option '" + flag + "' (see --help)");
@@ -185,6 +195,8 @@ int main(int argc, char **argv) {
       probesPath = v;
     } else if (flag == "--lava-reference") {
       referencePath = v;
+    } else if (flag == "--write-sfti") {
+      sftiPath = v;
     } else {
       activityPath = v;
     }
@@ -232,6 +244,10 @@ int main(int argc, char **argv) {
       return fail(error);
   }
 
+  SftiRecorder sfti;
+  if (!sftiPath.empty() && !sfti.open(model, error))
+    return fail(error);
+
   Recorder recorder(*net, !spikesPath.empty(), !probesPath.empty());
   bool progress = !quiet && isatty(STDERR_FILENO) && steps >= 1000;
   auto start = std::chrono::steady_clock::now();
@@ -239,6 +255,8 @@ int main(int argc, char **argv) {
     for (auto &source : sources)
       if (source && !source->feed(*net, uint64_t(t), error))
         return fail("step " + std::to_string(t) + ": " + error);
+    if (!sftiPath.empty())
+      sfti.record(*net, uint64_t(t));
     net->step();
     recorder.record(*net, uint64_t(t));
     if (progress && (t % 1000 == 0 || t + 1 == steps)) {
@@ -259,7 +277,8 @@ int main(int argc, char **argv) {
       (!countsPath.empty() && !writeCounts(countsPath, *net, recorder, error)) ||
       (!probesPath.empty() && !writeProbes(probesPath, *net, recorder, error)) ||
       (!activityPath.empty() &&
-       !writeActivity(activityPath, *net, recorder, error)))
+       !writeActivity(activityPath, *net, recorder, error)) ||
+      (!sftiPath.empty() && !sfti.write(sftiPath, error)))
     return fail(error);
 
   if (!quiet) {

@@ -243,22 +243,26 @@ void Network::workerLoop(size_t thread) {
 }
 
 /// Every thread walks the nodes in order; a parallel node is split and then
-/// finished by thread 0, any other node runs on thread 0, and a barrier
-/// separates nodes so that each sees its inputs complete.
+/// finished by thread 0, any other node runs on thread 0. Only the threads
+/// other than 0 need to wait, and only before a parallel node, so that it
+/// sees its inputs complete: a run of other nodes (a TrueNorth program's
+/// thousands of cores) costs no barrier per node.
 void Network::stepNodes(size_t thread) {
   Context ctx{&nodes, dt};
-  for (auto &node : nodes) {
-    if (node->parallel()) {
-      node->stepRange(ctx, thread, numThreads);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    Node &node = *nodes[i];
+    if (node.parallel()) {
+      node.stepRange(ctx, thread, numThreads);
       pool->barrier.wait();
       if (thread == 0)
-        node->finishRange(ctx, numThreads);
-      if (!node->finishPublishes())
+        node.finishRange(ctx, numThreads);
+      if (!node.finishPublishes())
         continue;
     } else if (thread == 0) {
-      node->step(ctx);
+      node.step(ctx);
     }
-    pool->barrier.wait();
+    if (i + 1 < nodes.size() && nodes[i + 1]->parallel())
+      pool->barrier.wait();
   }
 }
 

@@ -15,14 +15,15 @@
 // nlohmann_json is built as in the rest of the project, which has no
 // exceptions: it never throws here because every access below checks the
 // type first and parsing reports errors by value. This file's own errors
-// unwind (it alone is compiled with -fexceptions) to the two entry points.
+// unwind (it and the TrueNorth reader are compiled with -fexceptions) to the
+// two entry points.
 #define JSON_NOEXCEPTION
 #include <nlohmann/json.hpp>
 
-#include <fstream>
+#include "engine/JsonFile.h"
+
 #include <functional>
 #include <map>
-#include <sstream>
 
 using namespace snnrt;
 using json = nlohmann::json;
@@ -464,14 +465,10 @@ void readConv(Process &p, const json &params, const std::string &what,
 }
 
 json parseFile(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    fail("cannot open '" + path + "'");
-  std::stringstream text;
-  text << in.rdbuf();
-  json doc = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded())
-    fail("not valid JSON");
+  json doc;
+  std::string error;
+  if (!parseJsonFile(path, doc, error))
+    fail(error);
   if (!doc.is_object())
     fail("the file must hold a JSON object");
   return doc;

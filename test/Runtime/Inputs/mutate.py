@@ -1,6 +1,10 @@
 """Mutates a valid file many times (fixed seed) and runs snn-run on each:
 every run must end with exit code 0, or 1 with an error message (or, for a
-reference replay, a mismatch count), never with a signal or a crash."""
+reference replay, a mismatch count), never with a signal or a crash.
+
+usage: mutate.py FILE SEED COUNT SNN_RUN artifact|reference SCRATCH [strings]
+With `strings`, string values are mutated too (a character replaced,
+dropped or doubled), for formats that pack data into strings."""
 import copy
 import json
 import random
@@ -8,6 +12,7 @@ import subprocess
 import sys
 
 source, seed, count, snn_run, mode, scratch = sys.argv[1:7]
+strings = sys.argv[7:] == ["strings"]
 random.seed(int(seed))
 with open(source) as f:
     base = json.load(f)
@@ -30,8 +35,23 @@ def mutate(o):
         del o[key]
     elif r < 0.4:
         o[key] = copy.deepcopy(random.choice(ODD))
+    elif strings and isinstance(o[key], str):
+        o[key] = mutate_string(o[key])
     else:
         mutate(o[key])
+
+
+def mutate_string(s):
+    """Replaces, drops or doubles one character, or empties the string."""
+    if not s or random.random() < 0.1:
+        return random.choice(["", "1:0", "x", "-1x", ":"])
+    i = random.randrange(len(s))
+    r = random.random()
+    if r < 0.5:
+        return s[:i] + random.choice(":x-09aFgS ") + s[i + 1:]
+    if r < 0.75:
+        return s[:i] + s[i + 1:]
+    return s[:i] + s[i] + s[i:]
 
 
 failures = 0

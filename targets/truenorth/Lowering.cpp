@@ -1,0 +1,533 @@
+//===- Lowering.cpp - a spiking network onto TrueNorth cores --------------===//
+//
+// Integer units: a group's potential is V = S (v - ref) - 1, S units per mV.
+// The offset of -1 turns the float model's strict test v > threshold into
+// TrueNorth's V >= alpha with alpha = S span, and keeps reset by
+// subtraction exact (V - alpha = S (v - span - ref) - 1); reset to the
+// reference is R = -1 (sigma_VR = -1, VR = 1). S is the smallest
+// alpha / span at which every weight, the drive and the initial potential
+// are integers, or else the largest the 9-bit weights allow. A threshold
+// unit (s = [I > theta], no memory) is exact with alpha = 0, a leak of
+// -(theta + 1), reset and negative reset to 0: every tick V returns to 0.
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/truenorth/Lowering.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+using namespace snnc::truenorth;
+
+bool NeuronType::operator==(const NeuronType &o) const {
+  return std::tie(weights, leak, leakReversal, threshold, negativeThreshold,
+                  maskBits, resetMode, negativeMode, reset, initial) ==
+         std::tie(o.weights, o.leak, o.leakReversal, o.threshold,
+                  o.negativeThreshold, o.maskBits, o.resetMode, o.negativeMode,
+                  o.reset, o.initial);
+}
+
+namespace {
+/// Where a spike comes from: a network input or a group's neuron, with the
+/// delay it travels (two delays need two axons).
+struct SourceKey {
+  bool fromInput;
+  size_t source;
+  int64_t element, delay;
+  bool operator<(const SourceKey &o) const {
+    return std::make_tuple(!fromInput, source, element, delay) <
+           std::make_tuple(!o.fromInput, o.source, o.element, o.delay);
+  }
+};
+
+/// The synapses one target neuron receives, merged per source.
+struct Incoming {
+  size_t key;   ///< index into the key table
+  double value; ///< integer units (before rounding)
+};
+
+bool isIntegral(double x) {
+  // Weights are float32 in the model: 0.1 f32 times 10 is 1 + 1.5e-8.
+  return std::fabs(x - std::nearbyint(x)) <= 1e-6 * std::max(1.0, std::fabs(x));
+}
+
+std::string number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
+}
+
+/// The integer threshold of a group: exact when one exists.
+bool chooseThreshold(const Group &g, const std::vector<double> &weights,
+                     const Limits &limits, int64_t &threshold,
+                     std::string &error) {
+  bool unit = g.kind == Group::Kind::threshold;
+  int64_t maxA = unit ? limits.maxLeak - 1 : limits.maxThreshold;
+  double maxW = std::min(double(limits.maxWeight), double(-limits.minWeight));
+  double largest = 0;
+  for (double w : weights)
+    largest = std::max(largest, std::fabs(w));
+  auto fits = [&](int64_t a) {
+    double s = double(a) / g.span;
+    return largest * s <= maxW + 1e-9 &&
+           std::fabs(g.drive * s) <= double(limits.maxLeak) + 1e-9;
+  };
+  for (int64_t a = 1; a <= maxA && fits(a); ++a) {
+    double s = double(a) / g.span;
+    bool exact = isIntegral(g.drive * s) && isIntegral(g.initial * s);
+    for (size_t i = 0; exact && i < weights.size(); ++i)
+      exact = isIntegral(weights[i] * s);
+    if (exact) {
+      threshold = a;
+      return true;
+    }
+  }
+  // No exact scale: the finest the weights allow.
+  int64_t a = maxA;
+  if (largest > 0)
+    a = std::min<int64_t>(a, int64_t(std::floor(maxW * g.span / largest)));
+  if (g.drive != 0)
+    a = std::min<int64_t>(a, int64_t(std::floor(double(limits.maxLeak) *
+                                                g.span / std::fabs(g.drive))));
+  if (a < 1) {
+    error = "group '" + g.name + "': its largest weight is " +
+            number(largest / g.span) + " times its threshold, beyond the " +
+            number(maxW) + " that TrueNorth's 9-bit weights hold";
+    return false;
+  }
+  threshold = a;
+  return true;
+}
+
+/// At most 4 levels for `values` (1-D k-means from quantiles; the values
+/// themselves when there are at most 4), rounded to integers in range.
+std::vector<int64_t> clusterLevels(std::vector<double> values,
+                                   const Limits &limits) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> distinct;
+  for (double v : values)
+    if (distinct.empty() || v != distinct.back())
+      distinct.push_back(v);
+  std::vector<double> centres;
+  if (distinct.size() <= 4) {
+    centres = distinct;
+  } else {
+    const size_t k = 4;
+    for (size_t i = 0; i < k; ++i)
+      centres.push_back(values[(2 * i + 1) * values.size() / (2 * k)]);
+    for (int iteration = 0; iteration < 50; ++iteration) {
+      std::vector<double> sum(k, 0.0);
+      std::vector<size_t> count(k, 0);
+      for (double v : values) {
+        size_t best = 0;
+        for (size_t c = 1; c < k; ++c)
+          if (std::fabs(v - centres[c]) < std::fabs(v - centres[best]))
+            best = c;
+        sum[best] += v;
+        ++count[best];
+      }
+      bool moved = false;
+      for (size_t c = 0; c < k; ++c)
+        if (count[c] && sum[c] / double(count[c]) != centres[c]) {
+          centres[c] = sum[c] / double(count[c]);
+          moved = true;
+        }
+      if (!moved)
+        break;
+    }
+  }
+  std::set<int64_t> levels;
+  for (double c : centres) {
+    int64_t r = int64_t(std::nearbyint(c));
+    r = std::clamp(r, limits.minWeight, limits.maxWeight);
+    if (r != 0)
+      levels.insert(r);
+  }
+  return std::vector<int64_t>(levels.begin(), levels.end());
+}
+
+/// The level nearest to `v` (the lower on a tie), or -1 for none.
+int nearestLevel(const std::vector<int64_t> &levels, double v) {
+  int best = -1;
+  double bestError = std::fabs(v); // dropping the synapse
+  for (size_t t = 0; t < levels.size(); ++t) {
+    double e = std::fabs(v - double(levels[t]));
+    if (e < bestError) {
+      best = int(t);
+      bestError = e;
+    }
+  }
+  return best;
+}
+} // namespace
+
+bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
+                            Program &program, std::string &error) {
+  const size_t numGroups = problem.groups.size();
+  program = Program();
+
+  // Scale every group from what it receives.
+  std::vector<std::vector<double>> received(numGroups);
+  for (const Edge &e : problem.edges) {
+    if (e.target >= numGroups ||
+        (e.fromInput ? e.source >= problem.inputSizes.size()
+                     : e.source >= numGroups)) {
+      error = "an edge names a group or input that does not exist";
+      return false;
+    }
+    if (e.delay < 1 || e.delay > limits.maxDelay) {
+      error = "group '" + problem.groups[e.target].name +
+              "' receives spikes delayed by " + std::to_string(e.delay) +
+              " ticks; TrueNorth delays are 1.." +
+              std::to_string(limits.maxDelay);
+      return false;
+    }
+    if (e.fromInput && e.delay != 1) {
+      error = "group '" + problem.groups[e.target].name +
+              "' receives a network input delayed by " +
+              std::to_string(e.delay - 1) +
+              " steps; inputs reach their axons without delay";
+      return false;
+    }
+    for (const Synapse &s : e.synapses)
+      received[e.target].push_back(s.weight);
+  }
+  std::vector<NeuronType> base(numGroups);
+  program.scales.resize(numGroups);
+  program.thresholdError.assign(numGroups, 0.0);
+  program.leakError.assign(numGroups, 0.0);
+  for (size_t g = 0; g < numGroups; ++g) {
+    const Group &group = problem.groups[g];
+    if (!(group.span > 0)) {
+      error = "group '" + group.name + "' has a threshold of " +
+              number(group.span) +
+              " mV above its reference; it must be "
+              "positive";
+      return false;
+    }
+    if (group.kind == Group::Kind::leaky && group.drive != 0) {
+      error = "group '" + group.name +
+              "' leaks towards another potential "
+              "than its reset or has a bias; TrueNorth's one linear leak "
+              "cannot hold both";
+      return false;
+    }
+    int64_t a = 0;
+    if (!chooseThreshold(group, received[g], limits, a, error))
+      return false;
+    double s = double(a) / group.span;
+    program.scales[g] = s;
+    NeuronType &t = base[g];
+    if (group.kind == Group::Kind::threshold) {
+      t.threshold = 0;
+      t.leak = -(a + 1);
+      t.resetMode = 0;
+      t.reset = 0;
+      t.negativeMode = 0;
+      t.negativeThreshold = 0;
+      t.initial = 0;
+      continue;
+    }
+    t.threshold = a;
+    t.resetMode = group.resetMode;
+    t.reset = -1;
+    t.negativeMode = 1;
+    t.negativeThreshold = limits.maxNegativeThreshold;
+    t.initial = int64_t(std::nearbyint(group.initial * s)) - 1;
+    if (group.kind == Group::Kind::leaky && group.alpha < 1) {
+      // Linear leak towards 0, the exact decay's value half way to the
+      // threshold: off by at most half the decay at the threshold.
+      double decayAtThreshold = (1 - group.alpha) * double(a);
+      int64_t lambda = int64_t(std::nearbyint(decayAtThreshold / 2));
+      lambda = std::min(lambda, limits.maxLeak);
+      t.leak = -lambda;
+      t.leakReversal = true;
+      program.leakError[g] =
+          std::max(double(lambda), decayAtThreshold - double(lambda)) /
+          double(a);
+    } else {
+      t.leak = int64_t(std::nearbyint(group.drive * s));
+      program.leakError[g] = group.drive != 0
+                                 ? std::fabs(double(t.leak) - group.drive * s) /
+                                       (std::fabs(group.drive) * s)
+                                 : 0.0;
+    }
+  }
+
+  // Sources and what every target neuron receives, merged per source.
+  std::vector<SourceKey> keys;
+  std::map<SourceKey, size_t> keyIndex;
+  std::vector<std::vector<std::vector<Incoming>>> incoming(numGroups);
+  for (size_t g = 0; g < numGroups; ++g)
+    incoming[g].resize(size_t(problem.groups[g].size));
+  for (const Edge &e : problem.edges) {
+    int64_t sourceSize = e.fromInput ? problem.inputSizes[e.source]
+                                     : problem.groups[e.source].size;
+    for (const Synapse &s : e.synapses) {
+      if (s.source < 0 || s.source >= sourceSize || s.target < 0 ||
+          s.target >= problem.groups[e.target].size) {
+        error = "a synapse of group '" + problem.groups[e.target].name +
+                "' names a neuron out of range";
+        return false;
+      }
+      SourceKey key{e.fromInput, e.source, s.source, e.delay};
+      auto [it, inserted] = keyIndex.try_emplace(key, keys.size());
+      if (inserted)
+        keys.push_back(key);
+      std::vector<Incoming> &in = incoming[e.target][size_t(s.target)];
+      double value = s.weight * program.scales[e.target];
+      auto same = std::find_if(in.begin(), in.end(), [&](const Incoming &x) {
+        return x.key == it->second;
+      });
+      if (same != in.end())
+        same->value += value;
+      else
+        in.push_back({it->second, value});
+    }
+  }
+  std::vector<bool> isOutput(numGroups, false);
+  for (size_t g : problem.outputs) {
+    if (g >= numGroups) {
+      error = "an output names a group that does not exist";
+      return false;
+    }
+    isOutput[g] = true;
+  }
+
+  // Chunks, levels and destinations, until the copies each neuron needs no
+  // longer change the chunks.
+  std::vector<std::vector<int64_t>> copies(numGroups);
+  for (size_t g = 0; g < numGroups; ++g)
+    copies[g].assign(size_t(problem.groups[g].size), 1);
+  struct Chunk {
+    size_t group;
+    int64_t first, last;
+    std::vector<int64_t> levels;
+    /// (key, level) -> axon, in axon order.
+    std::map<std::pair<size_t, int>, int64_t> axons;
+  };
+  std::vector<Chunk> chunks;
+  /// Per group and neuron: its destinations (core, axon, delay), output
+  /// last as (-1, -1, 1).
+  std::vector<std::vector<std::vector<std::array<int64_t, 3>>>> destinations;
+  for (int round = 0;; ++round) {
+    if (round == 16) {
+      error = "the copies of neurons for their destinations do not settle";
+      return false;
+    }
+    chunks.clear();
+    for (size_t g = 0; g < numGroups; ++g) {
+      const Group &group = problem.groups[g];
+      int64_t first = 0;
+      while (first < group.size) {
+        std::map<size_t, std::set<double>> values;
+        int64_t axons = 0, slots = 0, last = first;
+        for (; last < group.size; ++last) {
+          int64_t addAxons = 0;
+          std::map<size_t, std::set<double>> added;
+          for (const Incoming &in : incoming[g][size_t(last)]) {
+            auto it = values.find(in.key);
+            std::set<double> &seen = added[in.key];
+            size_t have = (it == values.end() ? 0 : it->second.size());
+            bool known = (it != values.end() && it->second.count(in.value)) ||
+                         seen.count(in.value);
+            if (!known && have + seen.size() < 4) {
+              ++addAxons;
+              seen.insert(in.value);
+            }
+          }
+          if (last > first &&
+              (axons + addAxons > limits.axons ||
+               slots + copies[g][size_t(last)] > limits.neurons))
+            break;
+          if (addAxons > limits.axons) {
+            error = "neuron " + std::to_string(last) + " of group '" +
+                    group.name + "' has a fan-in of " +
+                    std::to_string(addAxons) + " axons, beyond the " +
+                    std::to_string(limits.axons) +
+                    " of a truenorth core (splitting across cores is not "
+                    "implemented)";
+            return false;
+          }
+          if (copies[g][size_t(last)] > limits.neurons) {
+            error = "neuron " + std::to_string(last) + " of group '" +
+                    group.name + "' needs " +
+                    std::to_string(copies[g][size_t(last)]) +
+                    " copies for its destinations, beyond the " +
+                    std::to_string(limits.neurons) + " neurons of a core";
+            return false;
+          }
+          axons += addAxons;
+          slots += copies[g][size_t(last)];
+          for (auto &[key, set] : added)
+            values[key].insert(set.begin(), set.end());
+        }
+        chunks.push_back({g, first, last, {}, {}});
+        first = last;
+      }
+    }
+    if (int64_t(chunks.size()) > limits.maxCores) {
+      error = "the network needs " + std::to_string(chunks.size()) +
+              " cores; the largest truenorth system has " +
+              std::to_string(limits.maxCores);
+      return false;
+    }
+    // Levels and axons of every core.
+    std::vector<std::vector<int64_t>> coreOf(numGroups);
+    for (size_t g = 0; g < numGroups; ++g)
+      coreOf[g].assign(size_t(problem.groups[g].size), -1);
+    for (size_t c = 0; c < chunks.size(); ++c) {
+      Chunk &chunk = chunks[c];
+      std::vector<double> values;
+      for (int64_t j = chunk.first; j < chunk.last; ++j) {
+        coreOf[chunk.group][size_t(j)] = int64_t(c);
+        for (const Incoming &in : incoming[chunk.group][size_t(j)])
+          values.push_back(in.value);
+      }
+      chunk.levels = clusterLevels(values, limits);
+      std::set<std::pair<size_t, int>> used;
+      for (int64_t j = chunk.first; j < chunk.last; ++j)
+        for (const Incoming &in : incoming[chunk.group][size_t(j)]) {
+          int level = nearestLevel(chunk.levels, in.value);
+          if (level >= 0)
+            used.insert({in.key, level});
+        }
+      if (int64_t(used.size()) > limits.axons) {
+        error = "group '" + problem.groups[chunk.group].name + "' needs " +
+                std::to_string(used.size()) +
+                " axons on one core, beyond the " +
+                std::to_string(limits.axons);
+        return false;
+      }
+      int64_t axon = 0;
+      for (const auto &pair : used)
+        chunk.axons[pair] = axon++;
+    }
+    // Destinations of every source neuron.
+    destinations.assign(numGroups, {});
+    for (size_t g = 0; g < numGroups; ++g)
+      destinations[g].resize(size_t(problem.groups[g].size));
+    for (size_t c = 0; c < chunks.size(); ++c)
+      for (const auto &[pair, axon] : chunks[c].axons) {
+        const SourceKey &key = keys[pair.first];
+        if (!key.fromInput)
+          destinations[key.source][size_t(key.element)].push_back(
+              {int64_t(c), axon, key.delay});
+      }
+    bool changed = false;
+    for (size_t g = 0; g < numGroups; ++g)
+      for (int64_t i = 0; i < problem.groups[g].size; ++i) {
+        auto &d = destinations[g][size_t(i)];
+        std::sort(d.begin(), d.end());
+        if (isOutput[g])
+          d.push_back({-1, -1, 1});
+        int64_t need = std::max<int64_t>(1, int64_t(d.size()));
+        if (need != copies[g][size_t(i)]) {
+          copies[g][size_t(i)] = need;
+          changed = true;
+        }
+      }
+    if (!changed)
+      break;
+  }
+
+  // Lay the cores out: per neuron of a chunk, one slot per destination.
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> outputSlot(numGroups);
+  for (size_t g = 0; g < numGroups; ++g)
+    outputSlot[g].assign(size_t(problem.groups[g].size), {-1, -1});
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    const Chunk &chunk = chunks[c];
+    Core core;
+    core.group = chunk.group;
+    core.axonTypes.resize(chunk.axons.size());
+    core.crossbar.assign(chunk.axons.size(), {});
+    for (const auto &[pair, axon] : chunk.axons)
+      core.axonTypes[size_t(axon)] = pair.second;
+    NeuronType type = base[chunk.group];
+    for (size_t t = 0; t < chunk.levels.size(); ++t)
+      type.weights[t] = chunk.levels[t];
+    auto found = std::find(program.types.begin(), program.types.end(), type);
+    int64_t typeIndex = found - program.types.begin();
+    if (found == program.types.end())
+      program.types.push_back(type);
+    for (int64_t j = chunk.first; j < chunk.last; ++j) {
+      const auto &dests = destinations[chunk.group][size_t(j)];
+      if (dests.size() > 1)
+        program.duplicateNeurons += int64_t(dests.size()) - 1;
+      for (const auto &d : dests) {
+        int64_t slot = int64_t(core.types.size());
+        core.types.push_back(typeIndex);
+        core.destCores.push_back(d[0]);
+        core.destAxons.push_back(d[1]);
+        core.destDelays.push_back(d[2]);
+        core.neurons.push_back(j);
+        if (d[0] < 0)
+          outputSlot[chunk.group][size_t(j)] = {int64_t(c), slot};
+        for (const Incoming &in : incoming[chunk.group][size_t(j)]) {
+          int level = nearestLevel(chunk.levels, in.value);
+          if (level >= 0)
+            core.crossbar[size_t(chunk.axons.at({in.key, level}))].set(
+                size_t(slot));
+        }
+      }
+    }
+    program.cores.push_back(std::move(core));
+  }
+
+  // Ports.
+  program.inputs.resize(problem.inputSizes.size());
+  for (size_t k = 0; k < problem.inputSizes.size(); ++k)
+    program.inputs[k].resize(size_t(problem.inputSizes[k]));
+  for (size_t c = 0; c < chunks.size(); ++c)
+    for (const auto &[pair, axon] : chunks[c].axons) {
+      const SourceKey &key = keys[pair.first];
+      if (key.fromInput)
+        program.inputs[key.source][size_t(key.element)].push_back(
+            {int64_t(c), axon});
+    }
+  for (size_t g : problem.outputs)
+    program.outputs.push_back(outputSlot[g]);
+
+  // What the weights cost, per edge: each synapse against the level its
+  // merged (source, target) weight took on its core.
+  std::vector<std::vector<size_t>> chunkOf(numGroups);
+  for (size_t g = 0; g < numGroups; ++g)
+    chunkOf[g].resize(size_t(problem.groups[g].size));
+  for (size_t c = 0; c < chunks.size(); ++c)
+    for (int64_t j = chunks[c].first; j < chunks[c].last; ++j)
+      chunkOf[chunks[c].group][size_t(j)] = c;
+  program.weightMaxError.assign(problem.edges.size(), 0.0);
+  program.weightRmsError.assign(problem.edges.size(), 0.0);
+  for (size_t k = 0; k < problem.edges.size(); ++k) {
+    const Edge &e = problem.edges[k];
+    double s = program.scales[e.target], largest = 0, maxErr = 0, sumSq = 0;
+    for (const Synapse &syn : e.synapses)
+      largest = std::max(largest, std::fabs(syn.weight));
+    for (const Synapse &syn : e.synapses) {
+      const Chunk &chunk = chunks[chunkOf[e.target][size_t(syn.target)]];
+      size_t key = keyIndex.at({e.fromInput, e.source, syn.source, e.delay});
+      double merged = 0;
+      for (const Incoming &in : incoming[e.target][size_t(syn.target)])
+        if (in.key == key)
+          merged = in.value;
+      int level = nearestLevel(chunk.levels, merged);
+      double got = level < 0 ? 0.0 : double(chunk.levels[size_t(level)]);
+      double err = std::fabs(got - merged) / s;
+      maxErr = std::max(maxErr, err);
+      sumSq += err * err;
+    }
+    if (largest > 0 && !e.synapses.empty()) {
+      program.weightMaxError[k] = maxErr / largest;
+      program.weightRmsError[k] =
+          std::sqrt(sumSq / double(e.synapses.size())) / largest;
+    }
+  }
+  int64_t neurons = 0;
+  for (const Group &g : problem.groups)
+    neurons += g.size;
+  program.lowerBound = (neurons + limits.neurons - 1) / limits.neurons;
+  return true;
+}

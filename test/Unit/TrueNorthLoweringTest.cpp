@@ -1,0 +1,183 @@
+//===- TrueNorthLoweringTest.cpp - networks onto TrueNorth cores ----------===//
+
+#include "targets/truenorth/Lowering.h"
+
+#include <gtest/gtest.h>
+
+using namespace snnc::truenorth;
+
+namespace {
+Limits limits() {
+  Limits l;
+  l.minWeight = -255;
+  l.maxWeight = 255;
+  l.minLeak = -255;
+  l.maxLeak = 255;
+  l.maxThreshold = 255;
+  l.maxNegativeThreshold = 255;
+  l.maxDelay = 15;
+  l.maxCores = 4096 * 16;
+  return l;
+}
+
+Group ifGroup(const std::string &name, int64_t size, double span = 1.0) {
+  Group g;
+  g.name = name;
+  g.size = size;
+  g.span = span;
+  return g;
+}
+
+/// Input of `inputs` elements fully connected to a group of `size` IF
+/// neurons with the weights given row by row (target-major).
+Problem dense(int64_t inputs, int64_t size, const std::vector<double> &w) {
+  Problem p;
+  p.inputSizes = {inputs};
+  p.groups = {ifGroup("hidden", size)};
+  Edge e;
+  e.fromInput = true;
+  for (int64_t j = 0; j < size; ++j)
+    for (int64_t i = 0; i < inputs; ++i)
+      if (double v = w[size_t(j * inputs + i)])
+        e.synapses.push_back({i, j, v});
+  p.edges = {e};
+  p.outputs = {0};
+  return p;
+}
+} // namespace
+
+TEST(TrueNorthLowering, BinaryWeightsAreExact) {
+  // 0.5 mV against a 1 mV threshold: alpha = 2, one level of 1.
+  Problem p = dense(3, 2, {0.5, 0.5, 0, 0, 0.5, 0.5});
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  ASSERT_EQ(prog.cores.size(), 1u);
+  ASSERT_EQ(prog.types.size(), 1u);
+  EXPECT_EQ(prog.types[0].threshold, 2);
+  EXPECT_EQ(prog.types[0].weights[0], 1);
+  EXPECT_EQ(prog.types[0].reset, -1);
+  EXPECT_EQ(prog.types[0].initial, -1);
+  EXPECT_EQ(prog.weightMaxError[0], 0.0);
+  const Core &core = prog.cores[0];
+  // One axon per input element, all of type 0.
+  ASSERT_EQ(core.axonTypes, (std::vector<int>{0, 0, 0}));
+  EXPECT_TRUE(core.crossbar[0][0] && core.crossbar[1][0] &&
+              !core.crossbar[2][0]);
+  EXPECT_TRUE(!core.crossbar[0][1] && core.crossbar[1][1] &&
+              core.crossbar[2][1]);
+  // Both neurons are outputs: one slot each, a negative destination.
+  EXPECT_EQ(core.destCores, (std::vector<int64_t>{-1, -1}));
+  ASSERT_EQ(prog.outputs.size(), 1u);
+  EXPECT_EQ(prog.outputs[0][1], (std::pair<int64_t, int64_t>{0, 1}));
+  // Input 1 drives axon 1 of core 0.
+  EXPECT_EQ(prog.inputs[0][1],
+            (std::vector<std::pair<int64_t, int64_t>>{{0, 1}}));
+}
+
+TEST(TrueNorthLowering, SignedWeightsTakePairedAxons) {
+  // Trinary weights: input 0 reaches one neuron with +0.5, the other with
+  // -0.5, so it gets an axon of each sign.
+  Problem p = dense(2, 2, {0.5, 0.5, -0.5, 0});
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  const Core &core = prog.cores[0];
+  // Levels sorted: -1 (type 0), 1 (type 1); axons by (input, level).
+  EXPECT_EQ(prog.types[0].weights[0], -1);
+  EXPECT_EQ(prog.types[0].weights[1], 1);
+  ASSERT_EQ(core.axonTypes, (std::vector<int>{0, 1, 1}));
+  EXPECT_TRUE(core.crossbar[0][1] && !core.crossbar[0][0]); // -: neuron 1
+  EXPECT_TRUE(core.crossbar[1][0] && !core.crossbar[1][1]); // +: neuron 0
+  EXPECT_TRUE(core.crossbar[2][0]);                         // input 1
+  EXPECT_EQ(prog.inputs[0][0],
+            (std::vector<std::pair<int64_t, int64_t>>{{0, 0}, {0, 1}}));
+  EXPECT_EQ(prog.weightMaxError[0], 0.0);
+}
+
+TEST(TrueNorthLowering, FiveValuesClusterIntoFourLevels) {
+  // 1..5 times a quarter of the threshold on one neuron: no four levels hold
+  // five values, and the error says by how much.
+  Problem p = dense(5, 1, {0.25, 0.5, 0.75, 1.0, 1.25});
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  EXPECT_GT(prog.weightMaxError[0], 0.0);
+  EXPECT_LT(prog.weightMaxError[0], 0.25);
+  int used = 0;
+  for (int64_t w : prog.types[0].weights)
+    used += w != 0;
+  EXPECT_EQ(used, 4);
+}
+
+TEST(TrueNorthLowering, FanOutDuplicatesNeurons) {
+  // 2 neurons feed 300: the targets take two cores, so each source neuron
+  // has two destinations and two copies on its core.
+  Problem p;
+  p.inputSizes = {2};
+  p.groups = {ifGroup("a", 2), ifGroup("b", 300)};
+  Edge in;
+  in.fromInput = true;
+  in.target = 0;
+  in.synapses = {{0, 0, 1.0}, {1, 1, 1.0}};
+  Edge ab;
+  ab.source = 0;
+  ab.target = 1;
+  for (int64_t j = 0; j < 300; ++j)
+    ab.synapses.push_back({j % 2, j, 1.0});
+  p.edges = {in, ab};
+  p.outputs = {1};
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  ASSERT_EQ(prog.cores.size(), 3u);
+  EXPECT_EQ(prog.cores[0].types.size(), 4u);
+  EXPECT_EQ(prog.duplicateNeurons, 2);
+  EXPECT_EQ(prog.cores[0].neurons, (std::vector<int64_t>{0, 0, 1, 1}));
+  EXPECT_EQ(prog.cores[0].destCores, (std::vector<int64_t>{1, 2, 1, 2}));
+  EXPECT_EQ(prog.cores[1].types.size() + prog.cores[2].types.size(), 300u);
+}
+
+TEST(TrueNorthLowering, FanInBeyondACoreIsRefused) {
+  Problem p = dense(300, 1, std::vector<double>(300, 0.5));
+  Program prog;
+  std::string error;
+  EXPECT_FALSE(lower(p, limits(), prog, error));
+  EXPECT_EQ(error, "neuron 0 of group 'hidden' has a fan-in of 300 axons, "
+                   "beyond the 256 of a truenorth core (splitting across "
+                   "cores is not implemented)");
+}
+
+TEST(TrueNorthLowering, ThresholdUnitsForgetEveryTick) {
+  // s = [I > 1.5] with inputs of 0.5: theta = 3 units, leak -(3 + 1),
+  // alpha 0, everything back to 0 each tick.
+  Problem p = dense(2, 1, {0.5, 0.5});
+  p.groups[0].kind = Group::Kind::threshold;
+  p.groups[0].span = 1.5;
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  const NeuronType &t = prog.types[0];
+  EXPECT_EQ(t.threshold, 0);
+  EXPECT_EQ(t.leak, -4);
+  EXPECT_EQ(t.weights[0], 1);
+  EXPECT_EQ(t.reset, 0);
+  EXPECT_EQ(t.negativeMode, 0);
+  EXPECT_EQ(t.negativeThreshold, 0);
+}
+
+TEST(TrueNorthLowering, LinearLeakReportsItsCost) {
+  // A decay of 0.9 per tick: at the threshold A it takes 0.1 A; the linear
+  // leak takes half of that everywhere, so it is off by 0.05 A at 0 and at A.
+  Problem p = dense(1, 1, {0.05});
+  p.groups[0].kind = Group::Kind::leaky;
+  p.groups[0].alpha = 0.9;
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  const NeuronType &t = prog.types[0];
+  EXPECT_EQ(t.threshold, 20); // 0.05 mV is 1 unit at alpha = 20
+  EXPECT_TRUE(t.leakReversal);
+  EXPECT_EQ(t.leak, -1); // round(0.1 * 20 / 2)
+  EXPECT_DOUBLE_EQ(prog.leakError[0], 0.05);
+}
