@@ -288,6 +288,17 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
         in.push_back({it->second, value});
     }
   }
+  // Keys in SourceKey order (inputs, then groups, by element and delay).
+  std::vector<size_t> keyRank(keys.size());
+  {
+    std::vector<size_t> byKey(keys.size());
+    for (size_t k = 0; k < keys.size(); ++k)
+      byKey[k] = k;
+    std::sort(byKey.begin(), byKey.end(),
+              [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+    for (size_t r = 0; r < byKey.size(); ++r)
+      keyRank[byKey[r]] = r;
+  }
   std::vector<bool> isOutput(numGroups, false);
   for (size_t g : problem.outputs) {
     if (g >= numGroups) {
@@ -297,6 +308,24 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
     isOutput[g] = true;
   }
 
+  // The order in which each group's neurons fill cores: by the first source
+  // they read (neurons that read the same inputs, as the channels of one
+  // position of a convolution, share axons), then by index; neurons that
+  // read nothing go last.
+  std::vector<std::vector<int64_t>> order(numGroups);
+  for (size_t g = 0; g < numGroups; ++g) {
+    std::vector<std::pair<size_t, int64_t>> ranked;
+    for (int64_t j = 0; j < problem.groups[g].size; ++j) {
+      size_t firstSource = keys.size();
+      for (const Incoming &in : incoming[g][size_t(j)])
+        firstSource = std::min(firstSource, keyRank[in.key]);
+      ranked.push_back({firstSource, j});
+    }
+    std::sort(ranked.begin(), ranked.end());
+    for (auto [rank, j] : ranked)
+      order[g].push_back(j);
+  }
+
   // Chunks, levels and destinations, until the copies each neuron needs no
   // longer change the chunks.
   std::vector<std::vector<int64_t>> copies(numGroups);
@@ -304,7 +333,8 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
     copies[g].assign(size_t(problem.groups[g].size), 1);
   struct Chunk {
     size_t group;
-    int64_t first, last;
+    /// Its neurons, in the group's order.
+    std::vector<int64_t> members;
     std::vector<int64_t> levels;
     /// (key, level) -> axon, in axon order.
     std::map<std::pair<size_t, int>, int64_t> axons;
@@ -321,11 +351,14 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
     chunks.clear();
     for (size_t g = 0; g < numGroups; ++g) {
       const Group &group = problem.groups[g];
-      int64_t first = 0;
-      while (first < group.size) {
+      const std::vector<int64_t> &sequence = order[g];
+      size_t first = 0;
+      while (first < sequence.size()) {
         std::map<size_t, std::set<double>> values;
-        int64_t axons = 0, slots = 0, last = first;
-        for (; last < group.size; ++last) {
+        int64_t axons = 0, slots = 0;
+        size_t next = first;
+        for (; next < sequence.size(); ++next) {
+          int64_t last = sequence[next];
           int64_t addAxons = 0;
           std::map<size_t, std::set<double>> added;
           for (const Incoming &in : incoming[g][size_t(last)]) {
@@ -339,7 +372,7 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
               seen.insert(in.value);
             }
           }
-          if (last > first &&
+          if (next > first &&
               (axons + addAxons > limits.axons ||
                slots + copies[g][size_t(last)] > limits.neurons))
             break;
@@ -365,8 +398,12 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
           for (auto &[key, set] : added)
             values[key].insert(set.begin(), set.end());
         }
-        chunks.push_back({g, first, last, {}, {}});
-        first = last;
+        chunks.push_back({g,
+                          std::vector<int64_t>(sequence.begin() + first,
+                                               sequence.begin() + next),
+                          {},
+                          {}});
+        first = next;
       }
     }
     if (int64_t(chunks.size()) > limits.maxCores) {
@@ -382,14 +419,14 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
     for (size_t c = 0; c < chunks.size(); ++c) {
       Chunk &chunk = chunks[c];
       std::vector<double> values;
-      for (int64_t j = chunk.first; j < chunk.last; ++j) {
+      for (int64_t j : chunk.members) {
         coreOf[chunk.group][size_t(j)] = int64_t(c);
         for (const Incoming &in : incoming[chunk.group][size_t(j)])
           values.push_back(in.value);
       }
       chunk.levels = clusterLevels(values, limits);
       std::set<std::pair<size_t, int>> used;
-      for (int64_t j = chunk.first; j < chunk.last; ++j)
+      for (int64_t j : chunk.members)
         for (const Incoming &in : incoming[chunk.group][size_t(j)]) {
           int level = nearestLevel(chunk.levels, in.value);
           if (level >= 0)
@@ -453,7 +490,7 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
     int64_t typeIndex = found - program.types.begin();
     if (found == program.types.end())
       program.types.push_back(type);
-    for (int64_t j = chunk.first; j < chunk.last; ++j) {
+    for (int64_t j : chunk.members) {
       const auto &dests = destinations[chunk.group][size_t(j)];
       if (dests.size() > 1)
         program.duplicateNeurons += int64_t(dests.size()) - 1;
@@ -497,7 +534,7 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
   for (size_t g = 0; g < numGroups; ++g)
     chunkOf[g].resize(size_t(problem.groups[g].size));
   for (size_t c = 0; c < chunks.size(); ++c)
-    for (int64_t j = chunks[c].first; j < chunks[c].last; ++j)
+    for (int64_t j : chunks[c].members)
       chunkOf[chunks[c].group][size_t(j)] = c;
   program.weightMaxError.assign(problem.edges.size(), 0.0);
   program.weightRmsError.assign(problem.edges.size(), 0.0);
