@@ -17,6 +17,8 @@
 #include "mlir/IR/Verifier.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <set>
 
 using namespace mlir;
@@ -808,6 +810,9 @@ LogicalResult Importer::build(ModuleOp module, double dtMs) {
   return success();
 }
 
+/// The step of a NIR file that names none and is given no --dt.
+constexpr double kDefaultDtMs = 1.0;
+
 OwningOpRef<ModuleOp> Importer::run(std::optional<double> dtMs) {
   std::string version, message;
   if (!nir::readFile(path, root, version, message)) {
@@ -826,13 +831,33 @@ OwningOpRef<ModuleOp> Importer::run(std::optional<double> dtMs) {
     }
   if (failed(inferShapes()))
     return nullptr;
-  double dt = 1.0;
+  // The step: --dt, else the file's metadata/dt (seconds), else 1 ms with
+  // a warning, since NIR leaves the step to the exporter.
+  double dt = kDefaultDtMs;
   auto meta = root.metadata.find("dt");
-  if (dtMs)
+  if (dtMs) {
     dt = *dtMs;
-  else if (meta != root.metadata.end() && meta->second.isNumber() &&
-           meta->second.size() == 1 && meta->second.values[0] > 0)
-    dt = meta->second.values[0] * 1000.0;
+  } else if (meta != root.metadata.end()) {
+    const nir::Array &a = meta->second;
+    if (!a.isNumber() || a.size() != 1 || !(a.values[0] > 0) ||
+        !std::isfinite(a.values[0])) {
+      InFlightDiagnostic d = emitError(fileLoc)
+                             << "metadata/dt must be one positive number of "
+                                "seconds";
+      if (a.isNumber() && a.size() == 1) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%g", a.values[0]);
+        d << ", got " << value;
+      }
+      d << " (give --dt to override it)";
+      return nullptr;
+    }
+    dt = a.values[0] * 1000.0;
+  } else {
+    emitWarning(fileLoc) << "the NIR file has no metadata/dt; taking the "
+                            "default step of "
+                         << int64_t(kDefaultDtMs) << " ms (give --dt)";
+  }
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
   if (failed(build(*module, dt)) || failed(verify(*module)))
     return nullptr;

@@ -16,6 +16,7 @@
 #include "frontends/nir/NirImport.h"
 #include "passes/Pipelines.h"
 #include "passes/Report.h"
+#include "passes/SynapseCost.h"
 #include "targets/ChipDescription.h"
 #include "targets/Emission.h"
 #include "targets/Target.h"
@@ -205,6 +206,9 @@ int driverMain(int argc, char **argv) {
     return printTargets();
   if (inputFile.empty())
     return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
+  if (dtMs.getNumOccurrences() && !(dtMs > 0))
+    return fail("--dt must be a positive step in ms, got " +
+                snnc::shortNumber(dtMs));
 
   DialectRegistry registry;
   registry.insert<snnc::snn::SNNDialect>();

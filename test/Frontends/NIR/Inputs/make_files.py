@@ -148,6 +148,7 @@ def main(out):
     nodes["lif"]["tau"] = np.full(5, 0.02, np.float32)
     write(p("param-shape.nir"), nodes, SMALL_EDGES)
     write(p("unknown-edge.nir"), small(), SMALL_EDGES + [("lif", "ghost")])
+    write(p("zero-dt.nir"), small(), SMALL_EDGES, {"dt": 0.0})
     nodes = small()
     nodes["lif"]["type"] = "Hodgkin"
     write(p("unknown-type.nir"), nodes, SMALL_EDGES)
