@@ -95,6 +95,27 @@ def SNNFoldPooling : Pass<"snn-fold-pooling", "::snnc::snn::NetworkOp"> {
   ];
 }
 
+def SNNCheckQuantization
+    : Pass<"snn-check-quantization", "::snnc::snn::NetworkOp"> {
+  let summary = "refuses a quantization that destroys a layer";
+  let description = [{
+    Runs after a target's quantization and reads the error it recorded on
+    each op (`snn.quant_error`). A connection that loses every one of its
+    non-zero weights (`weights_zeroed` = 1), more than 25% of them
+    (`weights_zeroed` > 0.25), or whose weights are off by more than 0.25 of
+    its largest weight in rms (`weight_rms` > 0.25) is an error naming the
+    op and the figures, unless `allow-lossy` is set (`snnc --allow-lossy`),
+    which makes it a warning.
+  }];
+  let options = [
+    Option<"allowLossy", "allow-lossy", "bool", /*default=*/"false",
+           "Warn instead of failing on a lossy quantization">,
+  ];
+  let statistics = [
+    Statistic<"numLossy", "lossy", "Ops whose quantization is lossy">,
+  ];
+}
+
 def SNNShareKernels : Pass<"snn-share-kernels", "::snnc::snn::NetworkOp"> {
   let summary = "stores identical weight tensors once";
   let description = [{

@@ -48,6 +48,12 @@ void snnc::populateSNNDiscretizePipeline(OpPassManager &pm,
   pm.addNestedPass<snn::NetworkOp>(createSNNDiscretize(discretize));
 }
 
+void snnc::populateSNNQuantizationCheck(OpPassManager &pm, bool allowLossy) {
+  SNNCheckQuantizationOptions check;
+  check.allowLossy = allowLossy;
+  pm.addNestedPass<snn::NetworkOp>(createSNNCheckQuantization(check));
+}
+
 void snnc::populateSNNMappingPipeline(OpPassManager &pm, Stage stage,
                                       double stepRate) {
   if (stage == Stage::quantized) {

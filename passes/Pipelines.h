@@ -46,6 +46,10 @@ void populateSNNDiscretizePipeline(mlir::OpPassManager &pm,
 void populateSNNMappingPipeline(mlir::OpPassManager &pm, Stage stage,
                                 double stepRate = 0.0);
 
+/// After a target's quantization: no layer is destroyed silently
+/// (snn-check-quantization; with `allowLossy`, warnings).
+void populateSNNQuantizationCheck(mlir::OpPassManager &pm, bool allowLossy);
+
 } // namespace snnc
 
 #endif // SNNC_PASSES_PIPELINES_H

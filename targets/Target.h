@@ -32,6 +32,8 @@ struct TargetOptions {
   std::string outputPath;
   /// Steps per second the power figure assumes (0: real time).
   double stepRate = 0.0;
+  /// A quantization that destroys a layer warns instead of failing.
+  bool allowLossy = false;
 };
 
 class Target {

@@ -27,7 +27,8 @@ public:
   llvm::StringRef getChip() const override { return loihi2::kChipName; }
   void buildPipeline(OpPassManager &pm, Stage stage,
                      const TargetOptions &options) const override {
-    loihi2::populateLoihi2Pipeline(pm, stage, options.stepRate);
+    loihi2::populateLoihi2Pipeline(pm, stage, options.stepRate,
+                                   options.allowLossy);
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {

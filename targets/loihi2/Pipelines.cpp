@@ -8,12 +8,14 @@
 using namespace mlir;
 
 void snnc::loihi2::populateLoihi2Pipeline(OpPassManager &pm, Stage stage,
-                                          double stepRate) {
+                                          double stepRate, bool allowLossy) {
   if (stage == Stage::quantized)
     pm.addNestedPass<snn::NetworkOp>(createSNNFoldPooling());
   populateSNNMappingPipeline(pm, stage, stepRate);
-  if (stage == Stage::quantized)
+  if (stage == Stage::quantized) {
     pm.addNestedPass<snn::NetworkOp>(createLoihi2Quantize());
+    populateSNNQuantizationCheck(pm, allowLossy);
+  }
   if (stage == Stage::targetIR)
     pm.addNestedPass<snn::NetworkOp>(createLoihi2PrepareForEmission());
 }

@@ -535,9 +535,17 @@ LogicalResult Loihi2QuantizePass::quantizeConnection(Connection &conn) {
   } else {
     SmallVector<int16_t> ints;
     ints.reserve(conn.weights.size());
+    int64_t nonzero = 0, zeroed = 0;
     for (size_t i = 0; i < conn.weights.size(); ++i) {
+      if (!std::isfinite(conn.weights[i]))
+        return op->emitOpError() << "has a weight that is not a finite number ("
+                                 << conn.weights[i] << ")";
       double f = factor(conn.rowOf(i));
       int64_t m = mantissa(conn.weights[i] * f);
+      if (conn.weights[i] != 0) {
+        ++nonzero;
+        zeroed += m == 0;
+      }
       ints.push_back(int16_t(m));
       double back = double(m) * std::ldexp(1.0, exp) / f;
       double err = std::fabs(back - conn.weights[i]);
@@ -561,6 +569,10 @@ LogicalResult Loihi2QuantizePass::quantizeConnection(Connection &conn) {
     auto type = RankedTensorType::get(shape, b.getIntegerType(16));
     quant.append("weights", DenseElementsAttr::get(type, ArrayRef(ints)));
     sumSq /= double(conn.weights.size());
+    // Only a loss is recorded, for snn-check-quantization and the report.
+    if (zeroed > 0)
+      error.append("weights_zeroed",
+                   b.getF64FloatAttr(double(zeroed) / double(nonzero)));
   }
   double ref = conn.maxAbs > 0 ? conn.maxAbs : 1.0;
   if (conn.stdp &&

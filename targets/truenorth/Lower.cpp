@@ -293,8 +293,13 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
     if (failed(expandSynapses(&op, synapses)))
       return failure();
     double gain = populations[target].gain;
-    for (const ExplicitSynapse &s : synapses)
+    for (const ExplicitSynapse &s : synapses) {
+      if (!std::isfinite(s.weight))
+        return op.emitOpError()
+               << "has a weight that is not a finite number (" << s.weight
+               << ")";
       edge.synapses.push_back({s.source, s.target, s.weight * gain});
+    }
     // A bias is a constant drive of its population.
     ElementsAttr biasAttr;
     if (auto affine = llvm::dyn_cast<AffineOp>(op))
@@ -343,14 +348,16 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
 
   // What the mapping cost, on the ops it approximates.
   Builder b(&getContext());
-  for (auto [k, op] : llvm::enumerate(edgeOps))
-    op->setAttr(
-        "snn.quant_error",
-        b.getDictionaryAttr(
-            {b.getNamedAttr("weight_max",
-                            b.getF64FloatAttr(program.weightMaxError[k])),
-             b.getNamedAttr("weight_rms",
-                            b.getF64FloatAttr(program.weightRmsError[k]))}));
+  for (auto [k, op] : llvm::enumerate(edgeOps)) {
+    NamedAttrList errors;
+    errors.append("weight_max", b.getF64FloatAttr(program.weightMaxError[k]));
+    errors.append("weight_rms", b.getF64FloatAttr(program.weightRmsError[k]));
+    // Only a loss is recorded, for snn-check-quantization and the report.
+    if (program.weightZeroed[k] > 0)
+      errors.append("weights_zeroed",
+                    b.getF64FloatAttr(program.weightZeroed[k]));
+    op->setAttr("snn.quant_error", errors.getDictionary(&getContext()));
+  }
   for (auto &[op, pop] : populations)
     if (problem.groups[pop.group].kind == truenorth::Group::Kind::leaky)
       op->setAttr(

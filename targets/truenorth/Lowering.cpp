@@ -538,9 +538,11 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
       chunkOf[chunks[c].group][size_t(j)] = c;
   program.weightMaxError.assign(problem.edges.size(), 0.0);
   program.weightRmsError.assign(problem.edges.size(), 0.0);
+  program.weightZeroed.assign(problem.edges.size(), 0.0);
   for (size_t k = 0; k < problem.edges.size(); ++k) {
     const Edge &e = problem.edges[k];
     double s = program.scales[e.target], largest = 0, maxErr = 0, sumSq = 0;
+    int64_t zeroed = 0;
     for (const Synapse &syn : e.synapses)
       largest = std::max(largest, std::fabs(syn.weight));
     for (const Synapse &syn : e.synapses) {
@@ -551,6 +553,7 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
         if (in.key == key)
           merged = in.value;
       int level = nearestLevel(chunk.levels, merged);
+      zeroed += level < 0 && merged != 0;
       double got = level < 0 ? 0.0 : double(chunk.levels[size_t(level)]);
       double err = std::fabs(got - merged) / s;
       maxErr = std::max(maxErr, err);
@@ -560,6 +563,7 @@ bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
       program.weightMaxError[k] = maxErr / largest;
       program.weightRmsError[k] =
           std::sqrt(sumSq / double(e.synapses.size())) / largest;
+      program.weightZeroed[k] = double(zeroed) / double(e.synapses.size());
     }
   }
   int64_t neurons = 0;

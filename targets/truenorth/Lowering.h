@@ -122,6 +122,8 @@ struct Program {
   /// Per edge: the largest and the rms weight error against its largest
   /// weight (0 when exact).
   std::vector<double> weightMaxError, weightRmsError;
+  /// Per edge: the share of its non-zero synapses whose level rounds to 0.
+  std::vector<double> weightZeroed;
   /// Neuron slots used by copies beyond the first of each neuron.
   int64_t duplicateNeurons = 0;
   /// Cores that neurons and axons alone would force.

@@ -7,8 +7,11 @@
 using namespace mlir;
 
 void snnc::truenorth::populateTruenorthPipeline(OpPassManager &pm, Stage stage,
-                                                double stepRate) {
+                                                double stepRate,
+                                                bool allowLossy) {
   populateSNNMappingPipeline(pm, stage, stepRate);
-  if (stage == Stage::targetIR)
+  if (stage == Stage::targetIR) {
     pm.addPass(createTruenorthLower());
+    populateSNNQuantizationCheck(pm, allowLossy);
+  }
 }

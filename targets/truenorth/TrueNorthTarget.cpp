@@ -27,7 +27,8 @@ public:
   llvm::StringRef getChip() const override { return truenorth::kChipName; }
   void buildPipeline(OpPassManager &pm, Stage stage,
                      const TargetOptions &options) const override {
-    truenorth::populateTruenorthPipeline(pm, stage, options.stepRate);
+    truenorth::populateTruenorthPipeline(pm, stage, options.stepRate,
+                                         options.allowLossy);
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {

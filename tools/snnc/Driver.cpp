@@ -89,6 +89,12 @@ cl::opt<double>
              cl::desc("Steps per second for the reported power (default: "
                       "real time, one step per dt)"),
              cl::init(0.0), cl::value_desc("Hz"), cl::cat(snncCategory));
+cl::opt<bool> allowLossy(
+    "allow-lossy",
+    cl::desc("Compile a model whose quantization destroys a layer (more than "
+             "a quarter of its weights rounded to 0, or an rms error over a "
+             "quarter of its largest weight), with a warning"),
+    cl::cat(snncCategory));
 cl::opt<std::string> scheme("scheme",
                             cl::desc("Integration of linear neuron models: "
                                      "exact (default) or euler"),
@@ -336,6 +342,7 @@ int driverMain(int argc, char **argv) {
   options.frontend.scheme = scheme;
   options.outputPath = outputPath;
   options.stepRate = stepRate;
+  options.allowLossy = allowLossy;
 
   PassManager pm(&context);
   snnc::populateSNNCleanupPipeline(pm);

@@ -277,3 +277,12 @@ snn.network @model(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.
   %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>, init = {v = #snn.q<100 mV>}} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %s : !snn.spikes<2>
 }
+
+// -----
+
+snn.network @nan(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has a weight that is not a finite number (nan)}}
+  %i = snn.linear %in {weight = dense<0x7FC00000> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}

@@ -94,3 +94,12 @@ snn.network @scaled(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn
   %s = snn.if(%x) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %s : !snn.spikes<2>
 }
+
+// -----
+
+snn.network @nan(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has a weight that is not a finite number (nan)}}
+  %i = snn.linear %in {weight = dense<0x7FC00000> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  %s = snn.if(%i) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %s : !snn.spikes<2>
+}
