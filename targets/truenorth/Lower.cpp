@@ -284,20 +284,14 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
     }
     // One tick to the next core, and the delay beyond it.
     edge.delay = 1 + steps;
-    if (edge.delay > tnrt::kMaxDelay)
-      return op.emitOpError()
-             << "reads spikes delayed by " << steps
-             << " steps; TrueNorth delays reach " << tnrt::kMaxDelay - 1
-             << " steps beyond the tick every connection takes";
     std::vector<ExplicitSynapse> synapses;
     if (failed(expandSynapses(&op, synapses)))
       return failure();
     double gain = populations[target].gain;
     for (const ExplicitSynapse &s : synapses) {
       if (!std::isfinite(s.weight))
-        return op.emitOpError()
-               << "has a weight that is not a finite number (" << s.weight
-               << ")";
+        return op.emitOpError() << "has a weight that is not a finite number ("
+                                << s.weight << ")";
       edge.synapses.push_back({s.source, s.target, s.weight * gain});
     }
     // A bias is a constant drive of its population.
@@ -407,7 +401,7 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
   Block *block = new Block();
   prog.getBody().push_back(block);
   builder.setInsertionPointToStart(block);
-  SmallVector<Operation *> groupOps(problem.groups.size());
+  std::vector<Operation *> groupOps(problem.groups.size());
   for (auto &[op, pop] : populations)
     groupOps[pop.group] = op;
   for (auto [c, core] : llvm::enumerate(program.cores)) {
@@ -420,9 +414,12 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
                                           (8 >> (j % 4))];
       rows.push_back(b.getStringAttr(hex));
     }
-    Operation *source = groupOps[core.group];
-    std::string label = source->getName().getStringRef().str() + " @" +
-                        names.lookup(source).str();
+    // A relay the lowering added for a long delay has no op of its own.
+    std::string label =
+        core.group < groupOps.size()
+            ? groupOps[core.group]->getName().getStringRef().str() + " @" +
+                  names.lookup(groupOps[core.group]).str()
+            : "relay " + program.groupNames[core.group];
     SmallVector<int64_t> axonTypes(core.axonTypes.begin(),
                                    core.axonTypes.end());
     builder.create<tn::CoreOp>(

@@ -164,10 +164,58 @@ int nearestLevel(const std::vector<int64_t> &levels, double v) {
 }
 } // namespace
 
-bool snnc::truenorth::lower(const Problem &problem, const Limits &limits,
+namespace {
+/// `problem` with every group-to-group edge whose delay exceeds one hop
+/// routed through relay groups, each hop as long as a hop can be.
+Problem withRelays(const Problem &problem, const Limits &limits) {
+  Problem out = problem;
+  for (size_t k = 0; k < problem.edges.size(); ++k) {
+    const Edge &edge = problem.edges[k];
+    if (edge.fromInput || edge.delay <= limits.maxDelay)
+      continue;
+    // Copies: the vectors grow below.
+    const std::string sourceName = out.groups[edge.source].name;
+    const int64_t sourceSize = out.groups[edge.source].size;
+    size_t from = edge.source;
+    int64_t remaining = edge.delay;
+    for (int hop = 1; remaining > limits.maxDelay; ++hop) {
+      Group relay;
+      relay.name = sourceName + ".relay" + std::to_string(hop);
+      relay.size = sourceSize;
+      relay.kind = Group::Kind::threshold;
+      relay.span = 0.5; // a spike weighs 1: fires on every spike it gets
+      Edge pass;
+      pass.source = from;
+      pass.target = out.groups.size();
+      pass.delay = limits.maxDelay;
+      for (int64_t i = 0; i < sourceSize; ++i)
+        pass.synapses.push_back({i, i, 1.0});
+      from = pass.target;
+      remaining -= limits.maxDelay;
+      out.groups.push_back(std::move(relay));
+      out.edges.push_back(std::move(pass));
+    }
+    out.edges[k].source = from;
+    out.edges[k].delay = remaining;
+  }
+  return out;
+}
+} // namespace
+
+bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
                             Program &program, std::string &error) {
-  const size_t numGroups = problem.groups.size();
   program = Program();
+  for (const Edge &e : original.edges)
+    if (e.target >= original.groups.size() ||
+        (e.fromInput ? e.source >= original.inputSizes.size()
+                     : e.source >= original.groups.size())) {
+      error = "an edge names a group or input that does not exist";
+      return false;
+    }
+  const Problem problem = withRelays(original, limits);
+  const size_t numGroups = problem.groups.size();
+  for (const Group &g : problem.groups)
+    program.groupNames.push_back(g.name);
 
   // Scale every group from what it receives.
   std::vector<std::vector<double>> received(numGroups);

@@ -116,7 +116,10 @@ struct Program {
   std::vector<std::vector<std::vector<std::pair<int64_t, int64_t>>>> inputs;
   /// Per network output and element: the (core, slot) that carries it.
   std::vector<std::vector<std::pair<int64_t, int64_t>>> outputs;
-  /// Per group: integer units per mV, and what the mapping cost.
+  /// Per group, the problem's and then the relays the lowering added for
+  /// delays beyond one hop: its name, integer units per mV, and what the
+  /// mapping cost.
+  std::vector<std::string> groupNames;
   std::vector<double> scales;
   std::vector<double> thresholdError, leakError;
   /// Per edge: the largest and the rms weight error against its largest
@@ -131,7 +134,9 @@ struct Program {
 };
 
 /// Scales every group, clusters the weights of every core, duplicates
-/// neurons for their destinations and lays the cores out. Fails with a
+/// neurons for their destinations and lays the cores out. A delay beyond
+/// one hop's goes through relays: threshold units that pass every spike on
+/// (`NAME.relayK`), one per neuron of the source and per extra hop, exact. Fails with a
 /// message naming the group or edge, the limit and the value when the
 /// network does not fit.
 bool lower(const Problem &problem, const Limits &limits, Program &program,

@@ -14,7 +14,8 @@ def TruenorthLower : Pass<"truenorth-lower", "::mlir::ModuleOp"> {
     a linear leak whose cost is written as `leak` in `snn.quant_error`),
     every connection as explicit synapses (linear, affine with its bias as
     the leak, sparse, procedural, conv2d, sum and average pooling, through
-    flattens and delays of 0..14 steps), the weights of each core clustered
+    flattens and delays; delays beyond one destination's 15 ticks through
+    relay neurons), the weights of each core clustered
     into the 4 axon types (exact for at most 4 values per core; the error
     as `weight_max`/`weight_rms`), a copy of a neuron per destination, and
     the network's inputs and outputs as ports. What TrueNorth cannot run

@@ -184,3 +184,38 @@ TEST(TrueNorthLowering, LinearLeakReportsItsCost) {
   EXPECT_EQ(t.leak, -1); // round(0.1 * 20 / 2)
   EXPECT_DOUBLE_EQ(prog.leakError[0], 0.05);
 }
+
+TEST(TrueNorthLowering, LongDelaysGoThroughRelays) {
+  // 40 ticks from a to b: relays after 15 and 30 ticks, then 10 more.
+  Problem p;
+  p.inputSizes = {1};
+  p.groups = {ifGroup("a", 1), ifGroup("b", 1)};
+  Edge in;
+  in.fromInput = true;
+  in.synapses = {{0, 0, 1.0}};
+  Edge ab;
+  ab.source = 0;
+  ab.target = 1;
+  ab.delay = 40;
+  ab.synapses = {{0, 0, 1.0}};
+  p.edges = {in, ab};
+  p.outputs = {1};
+  Program prog;
+  std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  EXPECT_EQ(prog.groupNames,
+            (std::vector<std::string>{"a", "b", "a.relay1", "a.relay2"}));
+  ASSERT_EQ(prog.cores.size(), 4u);
+  // a -> relay1 (15), relay1 -> relay2 (15), relay2 -> b (10).
+  EXPECT_EQ(prog.cores[0].destCores, (std::vector<int64_t>{2}));
+  EXPECT_EQ(prog.cores[0].destDelays, (std::vector<int64_t>{15}));
+  EXPECT_EQ(prog.cores[2].destCores, (std::vector<int64_t>{3}));
+  EXPECT_EQ(prog.cores[2].destDelays, (std::vector<int64_t>{15}));
+  EXPECT_EQ(prog.cores[3].destCores, (std::vector<int64_t>{1}));
+  EXPECT_EQ(prog.cores[3].destDelays, (std::vector<int64_t>{10}));
+  // A relay fires on every spike it gets: 2 units against a leak of -2.
+  const NeuronType &relay = prog.types[size_t(prog.cores[2].types[0])];
+  EXPECT_EQ(relay.weights[0], 2);
+  EXPECT_EQ(relay.leak, -2);
+  EXPECT_EQ(relay.threshold, 0);
+}

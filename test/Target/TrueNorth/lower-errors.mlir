@@ -47,18 +47,6 @@ snn.network @plastic(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #sn
 
 // -----
 
-snn.network @late(%in: !snn.spikes<2>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
-  %i = snn.linear %in {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
-  %s = snn.if(%i) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
-  %d = snn.delay %s {delay = #snn.q<15 ms>} : !snn.spikes<2> -> !snn.spikes<2>
-  // expected-error @+1 {{reads spikes delayed by 15 steps; TrueNorth delays reach 14 steps beyond the tick every connection takes}}
-  %j = snn.linear %d {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
-  %o = snn.if(%j) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
-  snn.output %o : !snn.spikes<2>
-}
-
-// -----
-
 // expected-error @+1 {{has input 0 of currents or graded spikes; TrueNorth takes binary spikes}}
 snn.network @graded(%in: !snn.spikes<2, graded 4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
   %i = snn.linear %in {weight = dense<0.5> : tensor<2x2xf32>} : !snn.spikes<2, graded 4> -> !snn.current<2>
