@@ -147,11 +147,16 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
                  << "\n";
     // A target that lays cores out itself (snn.layout, written by its
     // lowering) says what that took beside the middle end's estimate.
-    if (auto layout = network->getAttrOfType<DictionaryAttr>("snn.layout"))
+    if (auto layout = network->getAttrOfType<DictionaryAttr>("snn.layout")) {
       row("target layout") << intOf(layout, "cores") << " cores, lower bound "
                            << intOf(layout, "lower_bound") << "; "
                            << intOf(layout, "duplicate_neurons")
-                           << " neuron copies for fan-out\n";
+                           << " neuron copies for fan-out";
+      if (intOf(layout, "partial_sum_neurons") > 0)
+        os << ", " << intOf(layout, "partial_sum_neurons")
+           << " partial-sum neurons for fan-in";
+      os << "\n";
+    }
     if (place)
       row("hop-weighted") << intOf(place, "hop_synapses")
                           << " synapse-hops; cores in order "

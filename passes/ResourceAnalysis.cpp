@@ -70,10 +70,13 @@ void SNNResourceAnalysisPass::runOnOperation() {
       continue;
     }
     ConnectionCost c = costOf(&op, *chip);
-    if (c.maxFanIn > double(chip->fanInPerCore)) {
+    if (c.maxFanIn > double(chip->fanInLimit())) {
       op.emitOpError() << "fan-in of " << int64_t(std::ceil(c.maxFanIn))
-                       << " exceeds the " << chip->fanInPerCore
-                       << " axons of a " << chip->name << " core";
+                       << " exceeds the " << chip->fanInLimit()
+                       << (chip->maxFanIn > 0
+                               ? " inputs a " + chip->name.str() +
+                                     " neuron can take split across cores"
+                               : " axons of a " + chip->name.str() + " core");
       failedAny = true;
     }
     synapses += c.synapses;

@@ -156,6 +156,9 @@ mapping::Problem snnc::buildProblem(NetworkOp network,
         p.synapses = double(problem.populations[p.target].neurons);
         p.local = true;
       }
+      // A target that splits wide fan-in takes it a core's worth at a time.
+      if (chip.maxFanIn > chip.fanInPerCore)
+        p.fanIn = std::min(p.fanIn, double(chip.fanInPerCore));
       problem.projections.push_back(p);
     }
   return problem;

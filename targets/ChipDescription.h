@@ -72,6 +72,13 @@ struct ChipDescription {
   SourcedFigure staticPower;            ///< per chip
   /// Figures about this description's own limits, with their sources.
   llvm::ArrayRef<SourcedFigure> facts;
+  /// The largest fan-in of one neuron the target lays out, splitting it
+  /// across cores (TrueNorth's partial sums); 0: a core's fan-in. The
+  /// middle end's estimate counts such a neuron as a core's fan-in.
+  int64_t maxFanIn = 0;
+
+  /// The fan-in limit of one neuron.
+  int64_t fanInLimit() const { return maxFanIn > 0 ? maxFanIn : fanInPerCore; }
 
   bool runsNeuronModel(llvm::StringRef op) const;
   bool runsConnection(llvm::StringRef op) const;

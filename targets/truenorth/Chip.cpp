@@ -37,32 +37,39 @@ constexpr snnc::SourcedFigure kFacts[] = {
 namespace tnrt = snnrt::truenorth;
 
 void snnc::registerTruenorthChip() {
-  static const ChipDescription chip{
-      "truenorth",
-      "IBM TrueNorth: 4096 cores of 256 axons x 256 neurons, 64 x 64 mesh",
-      // The core's figures are the runtime's (snnrt/TrueNorth.h).
-      /*coresPerChip=*/tnrt::kCoresPerChip,
-      /*meshWidth=*/tnrt::kMeshSide,
-      /*meshHeight=*/tnrt::kMeshSide,
-      /*maxChips=*/16,
-      /*neuronsPerCore=*/tnrt::kNeuronsPerCore,
-      /*synapseMemoryBitsPerCore=*/tnrt::kAxonsPerCore * tnrt::kNeuronsPerCore,
-      /*fanInPerCore=*/tnrt::kAxonsPerCore,
-      /*fanOutPerCore=*/0,
-      /*destinationsPerNeuron=*/1,
-      /*distinctWeightsPerNeuron=*/tnrt::kAxonTypes,
-      /*maxWeightBits=*/tnrt::kParameterBits,
-      /*signedWeights=*/true,
-      /*stateBits=*/tnrt::kMembraneBits,
-      /*decayBits=*/tnrt::kParameterBits,
-      /*maxDelaySteps=*/tnrt::kMaxDelay,
-      kEncodings,
-      /*sharedKernels=*/false,
-      kModels,
-      kLayers,
-      kEnergy,
-      {"static_power", 0.065, "W",
-       "Merolla et al. 2014 (whole chip, 63-70 mW)"},
-      kFacts};
+  static const ChipDescription chip = [] {
+    ChipDescription c{
+        "truenorth",
+        "IBM TrueNorth: 4096 cores of 256 axons x 256 neurons, 64 x 64 mesh",
+        // The core's figures are the runtime's (snnrt/TrueNorth.h).
+        /*coresPerChip=*/tnrt::kCoresPerChip,
+        /*meshWidth=*/tnrt::kMeshSide,
+        /*meshHeight=*/tnrt::kMeshSide,
+        /*maxChips=*/16,
+        /*neuronsPerCore=*/tnrt::kNeuronsPerCore,
+        /*synapseMemoryBitsPerCore=*/tnrt::kAxonsPerCore *
+            tnrt::kNeuronsPerCore,
+        /*fanInPerCore=*/tnrt::kAxonsPerCore,
+        /*fanOutPerCore=*/0,
+        /*destinationsPerNeuron=*/1,
+        /*distinctWeightsPerNeuron=*/tnrt::kAxonTypes,
+        /*maxWeightBits=*/tnrt::kParameterBits,
+        /*signedWeights=*/true,
+        /*stateBits=*/tnrt::kMembraneBits,
+        /*decayBits=*/tnrt::kParameterBits,
+        /*maxDelaySteps=*/tnrt::kMaxDelay,
+        kEncodings,
+        /*sharedKernels=*/false,
+        kModels,
+        kLayers,
+        kEnergy,
+        {"static_power", 0.065, "W",
+         "Merolla et al. 2014 (whole chip, 63-70 mW)"},
+        kFacts};
+    // truenorth-lower splits a wider fan-in into partial sums of half a
+    // core's axons, as many as the other half holds.
+    c.maxFanIn = int64_t(tnrt::kAxonsPerCore / 2) * (tnrt::kAxonsPerCore / 2);
+    return c;
+  }();
   registerChip(chip);
 }

@@ -368,7 +368,9 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
            b.getNamedAttr("lower_bound",
                           b.getI64IntegerAttr(program.lowerBound)),
            b.getNamedAttr("duplicate_neurons",
-                          b.getI64IntegerAttr(program.duplicateNeurons))}));
+                          b.getI64IntegerAttr(program.duplicateNeurons)),
+           b.getNamedAttr("partial_sum_neurons",
+                          b.getI64IntegerAttr(program.partialSumNeurons))}));
 
   // The program.
   OpBuilder builder(network);
@@ -419,7 +421,8 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
         core.group < groupOps.size()
             ? groupOps[core.group]->getName().getStringRef().str() + " @" +
                   names.lookup(groupOps[core.group]).str()
-            : "relay " + program.groupNames[core.group];
+            : program.groupRoles[core.group] + " " +
+                  program.groupNames[core.group];
     SmallVector<int64_t> axonTypes(core.axonTypes.begin(),
                                    core.axonTypes.end());
     builder.create<tn::CoreOp>(

@@ -184,6 +184,7 @@ Problem withRelays(const Problem &problem, const Limits &limits) {
       relay.size = sourceSize;
       relay.kind = Group::Kind::threshold;
       relay.span = 0.5; // a spike weighs 1: fires on every spike it gets
+      relay.role = "relay";
       Edge pass;
       pass.source = from;
       pass.target = out.groups.size();
@@ -202,6 +203,147 @@ Problem withRelays(const Problem &problem, const Limits &limits) {
 }
 } // namespace
 
+namespace {
+/// Partial sums for the groups whose neurons read more sources than a core
+/// has axons. Their sources are cut into parts of half a core's axons; for
+/// part p, a pair of groups of partial neurons (one per target neuron)
+/// integrates the part's synapses in the target's units, the second
+/// negated. A partial neuron fires when its sum reaches theta (linear
+/// reset), sending +theta (or -theta) to the target and +theta to its twin:
+/// the pair holds the part's charge not yet forwarded, r and -r, so the
+/// target receives the whole charge, theta at a time, one tick or more
+/// later (theta is the most a tick can bring, up to 255 units).
+/// `derivedFrom[k]` is the problem's edge that edge k came from.
+bool splitWideFanIn(Problem &problem, const Limits &limits,
+                    std::vector<NeuronType> &base, Program &program,
+                    std::vector<size_t> &derivedFrom, std::string &error) {
+  const size_t numGroups = problem.groups.size();
+  const size_t original = problem.edges.size();
+  derivedFrom.resize(original);
+  for (size_t k = 0; k < original; ++k)
+    derivedFrom[k] = k;
+  // (Edges withRelays appended count for no edge of the model.)
+  const int64_t part = limits.axons / 2;
+  for (size_t g = 0; g < numGroups; ++g) {
+    // The sources of every neuron, and of the group.
+    std::map<SourceKey, size_t> sourceIndex;
+    std::vector<std::set<size_t>> perNeuron(size_t(problem.groups[g].size));
+    for (size_t k = 0; k < original; ++k) {
+      const Edge &e = problem.edges[k];
+      if (e.target != g)
+        continue;
+      for (const Synapse &syn : e.synapses) {
+        SourceKey key{e.fromInput, e.source, syn.source, e.delay};
+        auto [it, inserted] = sourceIndex.try_emplace(key, sourceIndex.size());
+        perNeuron[size_t(syn.target)].insert(it->second);
+      }
+    }
+    size_t widest = 0;
+    for (const auto &sources : perNeuron)
+      widest = std::max(widest, sources.size());
+    if (int64_t(widest) <= limits.axons)
+      continue;
+    const Group target = problem.groups[g];
+    const double scale = program.scales[g];
+    // Parts in source order.
+    std::map<SourceKey, size_t> partOf;
+    size_t n = 0;
+    for (const auto &entry : sourceIndex)
+      partOf[entry.first] = n++ / size_t(part);
+    size_t parts = (n + size_t(part) - 1) / size_t(part);
+    if (int64_t(2 * parts) > limits.axons) {
+      error = "group '" + target.name + "' reads " + std::to_string(n) +
+              " sources; partial sums of " + std::to_string(part) +
+              " each would need " + std::to_string(2 * parts) +
+              " axons per neuron, beyond the " + std::to_string(limits.axons);
+      return false;
+    }
+    // Theta per part: the most charge one tick can bring a neuron of it
+    // (every source of the part at once), so that one spike a tick
+    // forwards it, within the 8-bit weights.
+    std::vector<std::vector<double>> charge(
+        parts, std::vector<double>(size_t(target.size), 0.0));
+    for (size_t k = 0; k < original; ++k) {
+      const Edge &e = problem.edges[k];
+      if (e.target != g)
+        continue;
+      for (const Synapse &syn : e.synapses) {
+        size_t p = partOf[{e.fromInput, e.source, syn.source, e.delay}];
+        charge[p][size_t(syn.target)] += std::fabs(syn.weight * scale);
+      }
+    }
+    std::vector<double> largest(parts, 0.0);
+    for (size_t p = 0; p < parts; ++p)
+      for (double c : charge[p])
+        largest[p] = std::max(largest[p], c);
+    for (size_t p = 0; p < parts; ++p) {
+      int64_t theta = std::clamp<int64_t>(int64_t(std::nearbyint(largest[p])),
+                                          1, limits.maxWeight);
+      double thetaMv = double(theta) / scale;
+      size_t pos = problem.groups.size(), neg = pos + 1;
+      for (int sign : {1, -1}) {
+        Group partial;
+        partial.name =
+            target.name + ".part" + std::to_string(p) + (sign > 0 ? "+" : "-");
+        partial.size = target.size;
+        partial.kind = Group::Kind::integrateAndFire;
+        partial.span = thetaMv;
+        partial.role = "partial sums";
+        problem.groups.push_back(partial);
+        program.partialSumNeurons += target.size;
+        NeuronType t;
+        t.threshold = theta;
+        t.resetMode = 1;
+        t.negativeMode = 1;
+        t.negativeThreshold = limits.maxNegativeThreshold;
+        base.push_back(t);
+        program.scales.push_back(scale);
+        program.thresholdError.push_back(0.0);
+        program.leakError.push_back(0.0);
+      }
+      // The part's synapses, as they are and negated.
+      for (size_t k = 0; k < original; ++k) {
+        if (problem.edges[k].target != g)
+          continue;
+        const Edge e = problem.edges[k]; // a copy: the edges grow below
+        for (int sign : {1, -1}) {
+          Edge piece = e;
+          piece.target = sign > 0 ? pos : neg;
+          piece.synapses.clear();
+          for (const Synapse &syn : e.synapses)
+            if (partOf[{e.fromInput, e.source, syn.source, e.delay}] == p)
+              piece.synapses.push_back(
+                  {syn.source, syn.target, sign * syn.weight});
+          if (piece.synapses.empty())
+            continue;
+          problem.edges.push_back(std::move(piece));
+          derivedFrom.push_back(k);
+        }
+      }
+      // Forward to the target, and tell the twin.
+      auto oneToOne = [&](size_t from, size_t to, double weight) {
+        Edge e;
+        e.source = from;
+        e.target = to;
+        for (int64_t i = 0; i < target.size; ++i)
+          e.synapses.push_back({i, i, weight});
+        problem.edges.push_back(std::move(e));
+        derivedFrom.push_back(SIZE_MAX);
+      };
+      oneToOne(pos, g, thetaMv);
+      oneToOne(neg, g, -thetaMv);
+      oneToOne(pos, neg, thetaMv);
+      oneToOne(neg, pos, thetaMv);
+    }
+    // The target now reads only its partial sums.
+    for (size_t k = 0; k < original; ++k)
+      if (problem.edges[k].target == g)
+        problem.edges[k].synapses.clear();
+  }
+  return true;
+}
+} // namespace
+
 bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
                             Program &program, std::string &error) {
   program = Program();
@@ -212,10 +354,8 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
       error = "an edge names a group or input that does not exist";
       return false;
     }
-  const Problem problem = withRelays(original, limits);
-  const size_t numGroups = problem.groups.size();
-  for (const Group &g : problem.groups)
-    program.groupNames.push_back(g.name);
+  Problem problem = withRelays(original, limits);
+  size_t numGroups = problem.groups.size();
 
   // Scale every group from what it receives.
   std::vector<std::vector<double>> received(numGroups);
@@ -303,6 +443,17 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
                                        (std::fabs(group.drive) * s)
                                  : 0.0;
     }
+  }
+
+  // A neuron that reads more sources than a core has axons reads partial
+  // sums instead.
+  std::vector<size_t> derivedFrom;
+  if (!splitWideFanIn(problem, limits, base, program, derivedFrom, error))
+    return false;
+  numGroups = problem.groups.size();
+  for (const Group &g : problem.groups) {
+    program.groupNames.push_back(g.name);
+    program.groupRoles.push_back(g.role);
   }
 
   // Sources and what every target neuron receives, merged per source.
@@ -584,16 +735,20 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
   for (size_t c = 0; c < chunks.size(); ++c)
     for (int64_t j : chunks[c].members)
       chunkOf[chunks[c].group][size_t(j)] = c;
-  program.weightMaxError.assign(problem.edges.size(), 0.0);
-  program.weightRmsError.assign(problem.edges.size(), 0.0);
-  program.weightZeroed.assign(problem.edges.size(), 0.0);
+  // Edges cut into partial sums count for the edge they came from; the
+  // edges that carry partial sums have exact weights (+-theta).
+  const size_t numOriginal = original.edges.size();
+  std::vector<double> largestOf(numOriginal, 0.0), maxErrOf(numOriginal, 0.0),
+      sumSqOf(numOriginal, 0.0);
+  std::vector<int64_t> countOf(numOriginal, 0), zeroedOf(numOriginal, 0);
   for (size_t k = 0; k < problem.edges.size(); ++k) {
+    size_t owner = derivedFrom[k];
+    if (owner >= numOriginal)
+      continue;
     const Edge &e = problem.edges[k];
-    double s = program.scales[e.target], largest = 0, maxErr = 0, sumSq = 0;
-    int64_t zeroed = 0;
-    for (const Synapse &syn : e.synapses)
-      largest = std::max(largest, std::fabs(syn.weight));
+    double s = program.scales[e.target];
     for (const Synapse &syn : e.synapses) {
+      largestOf[owner] = std::max(largestOf[owner], std::fabs(syn.weight));
       const Chunk &chunk = chunks[chunkOf[e.target][size_t(syn.target)]];
       size_t key = keyIndex.at({e.fromInput, e.source, syn.source, e.delay});
       double merged = 0;
@@ -601,19 +756,24 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
         if (in.key == key)
           merged = in.value;
       int level = nearestLevel(chunk.levels, merged);
-      zeroed += level < 0 && merged != 0;
+      zeroedOf[owner] += level < 0 && merged != 0;
       double got = level < 0 ? 0.0 : double(chunk.levels[size_t(level)]);
       double err = std::fabs(got - merged) / s;
-      maxErr = std::max(maxErr, err);
-      sumSq += err * err;
-    }
-    if (largest > 0 && !e.synapses.empty()) {
-      program.weightMaxError[k] = maxErr / largest;
-      program.weightRmsError[k] =
-          std::sqrt(sumSq / double(e.synapses.size())) / largest;
-      program.weightZeroed[k] = double(zeroed) / double(e.synapses.size());
+      maxErrOf[owner] = std::max(maxErrOf[owner], err);
+      sumSqOf[owner] += err * err;
+      ++countOf[owner];
     }
   }
+  program.weightMaxError.assign(numOriginal, 0.0);
+  program.weightRmsError.assign(numOriginal, 0.0);
+  program.weightZeroed.assign(numOriginal, 0.0);
+  for (size_t k = 0; k < numOriginal; ++k)
+    if (largestOf[k] > 0 && countOf[k] > 0) {
+      program.weightMaxError[k] = maxErrOf[k] / largestOf[k];
+      program.weightRmsError[k] =
+          std::sqrt(sumSqOf[k] / double(countOf[k])) / largestOf[k];
+      program.weightZeroed[k] = double(zeroedOf[k]) / double(countOf[k]);
+    }
   int64_t neurons = 0;
   for (const Group &g : problem.groups)
     neurons += g.size;

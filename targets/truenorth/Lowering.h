@@ -72,6 +72,9 @@ struct Group {
   /// Constant input per step (mV), and the initial potential above the
   /// reference (mV).
   double drive = 0.0, initial = 0.0;
+  /// What the lowering added it for ("relay", "partial sums"); empty for
+  /// the model's own populations.
+  std::string role;
 };
 
 struct Synapse {
@@ -119,7 +122,7 @@ struct Program {
   /// Per group, the problem's and then the relays the lowering added for
   /// delays beyond one hop: its name, integer units per mV, and what the
   /// mapping cost.
-  std::vector<std::string> groupNames;
+  std::vector<std::string> groupNames, groupRoles;
   std::vector<double> scales;
   std::vector<double> thresholdError, leakError;
   /// Per edge: the largest and the rms weight error against its largest
@@ -127,8 +130,10 @@ struct Program {
   std::vector<double> weightMaxError, weightRmsError;
   /// Per edge: the share of its non-zero synapses whose level rounds to 0.
   std::vector<double> weightZeroed;
-  /// Neuron slots used by copies beyond the first of each neuron.
-  int64_t duplicateNeurons = 0;
+  /// Neuron slots used by copies beyond the first of each neuron, and by
+  /// the partial sums of neurons that read more sources than a core has
+  /// axons.
+  int64_t duplicateNeurons = 0, partialSumNeurons = 0;
   /// Cores that neurons and axons alone would force.
   int64_t lowerBound = 0;
 };

@@ -20,8 +20,9 @@ def TruenorthLower : Pass<"truenorth-lower", "::mlir::ModuleOp"> {
     as `weight_max`/`weight_rms`), a copy of a neuron per destination, and
     the network's inputs and outputs as ports. What TrueNorth cannot run
     (other neuron models, refractory periods, per-neuron thresholds or
-    decays, currents between populations, graded spikes, a fan-in over 256
-    axons) is refused with the op and the reason.
+    decays, currents between populations, graded spikes, a fan-in over
+    16384) is refused with the op and the reason; a fan-in over a core's
+    256 axons is split into partial sums.
   }];
   let dependentDialects = ["::snnc::tn::TNDialect"];
   let statistics = [

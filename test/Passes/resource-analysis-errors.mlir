@@ -2,9 +2,10 @@
 // RUN: not snnc-opt %s --split-input-file --pass-pipeline='builtin.module(snn-assign-target{chip=spinnaker},snn.network(snn-resource-analysis))' 2>&1 | FileCheck %s --check-prefix=CHIP
 // CHIP: error: unknown chip 'spinnaker' (known: akida, loihi2, truenorth)
 
-snn.network @fan_in(%in: !snn.spikes<300>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
-  // expected-error @+1 {{fan-in of 300 exceeds the 256 axons of a truenorth core}}
-  %i = snn.linear %in {weight = dense<0.1> : tensor<4x300xf32>} : !snn.spikes<300> -> !snn.current<4>
+// TrueNorth splits up to 128 partial sums of 128 inputs each.
+snn.network @fan_in(%in: !snn.spikes<16385>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{fan-in of 16385 exceeds the 16384 inputs a truenorth neuron can take split across cores}}
+  %i = snn.linear %in {weight = dense<0.1> : tensor<4x16385xf32>} : !snn.spikes<16385> -> !snn.current<4>
   %s = snn.lif(%i) {tau = #snn.q<10 ms>, v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
   snn.output %s : !snn.spikes<4>
 }

@@ -141,14 +141,46 @@ TEST(TrueNorthLowering, FanOutDuplicatesNeurons) {
   EXPECT_EQ(prog.cores[2].types.size(), 44u);
 }
 
-TEST(TrueNorthLowering, FanInBeyondACoreIsRefused) {
+TEST(TrueNorthLowering, FanInBeyondACoreTakesPartialSums) {
+  // 300 inputs of 0.5 mV (1 unit) into one neuron: parts of 128, 128 and
+  // 44 sources, each a pair of partial neurons with theta the part's whole
+  // charge (128, 128, 44), and the neuron reads +-theta from the 3 pairs.
   Problem p = dense(300, 1, std::vector<double>(300, 0.5));
   Program prog;
   std::string error;
+  ASSERT_TRUE(lower(p, limits(), prog, error)) << error;
+  EXPECT_EQ(prog.partialSumNeurons, 6);
+  EXPECT_EQ(prog.groupNames,
+            (std::vector<std::string>{
+                "hidden", "hidden.part0+", "hidden.part0-", "hidden.part1+",
+                "hidden.part1-", "hidden.part2+", "hidden.part2-"}));
+  const Core &target = prog.cores[0];
+  EXPECT_EQ(target.axonTypes.size(), 6u);
+  const NeuronType &t = prog.types[size_t(target.types[0])];
+  EXPECT_EQ(t.weights, (std::array<int64_t, 4>{-128, -44, 44, 128}));
+  // The first part's positive partial: threshold 128, linear reset, weights
+  // 1 (its sources) and 128 (its twin).
+  const NeuronType &part = prog.types[size_t(prog.cores[1].types[0])];
+  EXPECT_EQ(part.threshold, 128);
+  EXPECT_EQ(part.resetMode, 1);
+  EXPECT_EQ(part.weights[0], 1);
+  EXPECT_EQ(part.weights[1], 128);
+  // The last part has 300 - 256 = 44 sources: theta 44.
+  const NeuronType &last = prog.types[size_t(prog.cores[5].types[0])];
+  EXPECT_EQ(last.threshold, 44);
+  EXPECT_EQ(prog.weightMaxError[0], 0.0);
+}
+
+TEST(TrueNorthLowering, FanInBeyondPartialSumsIsRefused) {
+  // 128 parts of 128 sources need 256 partial sums per neuron: more than
+  // the axons left.
+  int64_t n = 128 * 128 + 1;
+  Problem p = dense(n, 1, std::vector<double>(size_t(n), 0.5));
+  Program prog;
+  std::string error;
   EXPECT_FALSE(lower(p, limits(), prog, error));
-  EXPECT_EQ(error, "neuron 0 of group 'hidden' has a fan-in of 300 axons, "
-                   "beyond the 256 of a truenorth core (splitting across "
-                   "cores is not implemented)");
+  EXPECT_EQ(error, "group 'hidden' reads 16385 sources; partial sums of 128 "
+                   "each would need 258 axons per neuron, beyond the 256");
 }
 
 TEST(TrueNorthLowering, ThresholdUnitsForgetEveryTick) {

@@ -56,10 +56,10 @@ snn.network @graded(%in: !snn.spikes<2, graded 4>) -> !snn.spikes<2> attributes 
 
 // -----
 
-// 300 inputs into one neuron: more than a core's 256 axons.
-// expected-error @+1 {{cannot be laid out on truenorth cores: neuron 0 of group 'if_2' has a fan-in of 300 axons, beyond the 256 of a truenorth core (splitting across cores is not implemented)}}
-snn.network @wide(%in: !snn.spikes<300>) -> !snn.spikes<1> attributes {dt = #snn.q<1 ms>} {
-  %i = snn.linear %in {weight = dense<0.5> : tensor<1x300xf32>} : !snn.spikes<300> -> !snn.current<1>
+// 16385 inputs into one neuron: more than 128 partial sums of 128 hold.
+// expected-error @+1 {{cannot be laid out on truenorth cores: group 'if_2' reads 16385 sources; partial sums of 128 each would need 258 axons per neuron, beyond the 256}}
+snn.network @wide(%in: !snn.spikes<16385>) -> !snn.spikes<1> attributes {dt = #snn.q<1 ms>} {
+  %i = snn.linear %in {weight = dense<0.5> : tensor<1x16385xf32>} : !snn.spikes<16385> -> !snn.current<1>
   %s = snn.if(%i) {v_threshold = #snn.q<1 mV>} : (!snn.current<1>) -> !snn.spikes<1>
   snn.output %s : !snn.spikes<1>
 }
