@@ -476,17 +476,26 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
       auto [it, inserted] = keyIndex.try_emplace(key, keys.size());
       if (inserted)
         keys.push_back(key);
-      std::vector<Incoming> &in = incoming[e.target][size_t(s.target)];
-      double value = s.weight * program.scales[e.target];
-      auto same = std::find_if(in.begin(), in.end(), [&](const Incoming &x) {
-        return x.key == it->second;
-      });
-      if (same != in.end())
-        same->value += value;
-      else
-        in.push_back({it->second, value});
+      incoming[e.target][size_t(s.target)].push_back(
+          {it->second, s.weight * program.scales[e.target]});
     }
   }
+  // One entry per source: synapses of one source summed in edge order.
+  for (auto &neurons : incoming)
+    for (std::vector<Incoming> &in : neurons) {
+      std::stable_sort(in.begin(), in.end(),
+                       [](const Incoming &a, const Incoming &b) {
+                         return a.key < b.key;
+                       });
+      size_t kept = 0;
+      for (size_t i = 0; i < in.size(); ++i) {
+        if (kept > 0 && in[kept - 1].key == in[i].key)
+          in[kept - 1].value += in[i].value;
+        else
+          in[kept++] = in[i];
+      }
+      in.resize(kept);
+    }
   // Keys in SourceKey order (inputs, then groups, by element and delay).
   std::vector<size_t> keyRank(keys.size());
   {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 using namespace snnc::truenorth;
 
 namespace {
@@ -250,4 +252,115 @@ TEST(TrueNorthLowering, LongDelaysGoThroughRelays) {
   EXPECT_EQ(relay.weights[0], 2);
   EXPECT_EQ(relay.leak, -2);
   EXPECT_EQ(relay.threshold, 0);
+}
+
+namespace {
+/// What every program the lowering returns must satisfy.
+void expectWellFormed(const Problem &p, const Program &prog) {
+  for (const Core &core : prog.cores) {
+    ASSERT_LE(core.axonTypes.size(), 256u);
+    ASSERT_LE(core.types.size(), 256u);
+    ASSERT_EQ(core.crossbar.size(), core.axonTypes.size());
+    for (int t : core.axonTypes)
+      ASSERT_TRUE(t >= 0 && t < 4);
+    for (size_t j = 0; j < core.types.size(); ++j) {
+      ASSERT_LT(size_t(core.types[j]), prog.types.size());
+      if (core.destCores[j] < 0)
+        continue;
+      ASSERT_LT(size_t(core.destCores[j]), prog.cores.size());
+      ASSERT_LT(size_t(core.destAxons[j]),
+                prog.cores[size_t(core.destCores[j])].axonTypes.size());
+      ASSERT_TRUE(core.destDelays[j] >= 1 && core.destDelays[j] <= 15);
+    }
+  }
+  for (const NeuronType &t : prog.types)
+    for (int64_t w : t.weights)
+      ASSERT_TRUE(w >= -255 && w <= 255);
+  ASSERT_EQ(prog.inputs.size(), p.inputSizes.size());
+  for (const auto &elements : prog.inputs)
+    for (const auto &targets : elements)
+      for (auto [c, a] : targets)
+        ASSERT_LT(size_t(a), prog.cores[size_t(c)].axonTypes.size());
+  ASSERT_EQ(prog.outputs.size(), p.outputs.size());
+  for (size_t k = 0; k < p.outputs.size(); ++k) {
+    ASSERT_EQ(int64_t(prog.outputs[k].size()), p.groups[p.outputs[k]].size);
+    for (auto [c, slot] : prog.outputs[k]) {
+      ASSERT_GE(c, 0);
+      ASSERT_LT(size_t(slot), prog.cores[size_t(c)].types.size());
+      ASSERT_LT(prog.cores[size_t(c)].destCores[size_t(slot)], 0);
+    }
+  }
+}
+} // namespace
+
+TEST(TrueNorthLowering, RandomNetworksGiveWellFormedPrograms) {
+  // Seeded random networks: groups of IF, LIF and threshold units, edges
+  // from inputs and groups (recurrent ones too) with delays up to 40 ticks,
+  // weights from a few values or continuous, fan-ins up to 400. Every
+  // program must be well formed, and the same problem must give the same
+  // program.
+  std::mt19937 rng(17);
+  auto uniform = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  int lowered = 0;
+  for (int trial = 0; trial < 100; ++trial) {
+    Problem p;
+    p.inputSizes = {uniform(1, 400)};
+    size_t groups = size_t(uniform(1, 4));
+    for (size_t g = 0; g < groups; ++g) {
+      Group group = ifGroup("g" + std::to_string(g), uniform(1, 40),
+                            double(uniform(1, 8)) / 2);
+      group.kind = Group::Kind(uniform(0, 2));
+      group.alpha = group.kind == Group::Kind::leaky ? 0.9 : 1.0;
+      group.resetMode = int(uniform(0, 2));
+      p.groups.push_back(group);
+    }
+    bool continuous = uniform(0, 1);
+    for (size_t g = 0; g < groups; ++g) {
+      int64_t edges = uniform(1, 2);
+      for (int64_t k = 0; k < edges; ++k) {
+        Edge e;
+        e.fromInput = k == 0 || uniform(0, 2) == 0;
+        e.source = e.fromInput ? 0 : size_t(uniform(0, int64_t(groups) - 1));
+        e.target = g;
+        e.delay = e.fromInput ? 1 : uniform(1, 40);
+        int64_t sources =
+            e.fromInput ? p.inputSizes[0] : p.groups[e.source].size;
+        double density = double(uniform(1, 60)) / 100;
+        for (int64_t j = 0; j < p.groups[g].size; ++j)
+          for (int64_t i = 0; i < sources; ++i)
+            if (std::uniform_real_distribution<double>(0, 1)(rng) < density) {
+              double w =
+                  continuous
+                      ? std::uniform_real_distribution<double>(-1, 1)(rng)
+                      : 0.5 * double(uniform(-2, 2));
+              if (w != 0)
+                e.synapses.push_back({i, j, w});
+            }
+        p.edges.push_back(std::move(e));
+      }
+    }
+    p.outputs = {size_t(uniform(0, int64_t(groups) - 1))};
+    Program a, b;
+    std::string errorA, errorB;
+    bool okA = lower(p, limits(), a, errorA);
+    bool okB = lower(p, limits(), b, errorB);
+    ASSERT_EQ(okA, okB);
+    ASSERT_EQ(errorA, errorB);
+    if (!okA) {
+      EXPECT_FALSE(errorA.empty());
+      continue;
+    }
+    ++lowered;
+    expectWellFormed(p, a);
+    ASSERT_EQ(a.cores.size(), b.cores.size());
+    for (size_t c = 0; c < a.cores.size(); ++c) {
+      ASSERT_EQ(a.cores[c].crossbar, b.cores[c].crossbar);
+      ASSERT_EQ(a.cores[c].destCores, b.cores[c].destCores);
+      ASSERT_EQ(a.cores[c].destAxons, b.cores[c].destAxons);
+    }
+  }
+  // Most of them fit.
+  EXPECT_GT(lowered, 60);
 }
