@@ -26,11 +26,11 @@ LogicalResult snnc::writeArtifact(ModuleOp module, llvm::StringRef dir,
     llvm::sys::path::append(final, name);
     SmallString<256> tmp;
     int fd;
-    if (std::error_code ec = llvm::sys::fs::createUniqueFile(
-            final + ".tmp-%%%%%%", fd, tmp)) {
+    if (std::error_code ec =
+            llvm::sys::fs::createUniqueFile(final + ".tmp-%%%%%%", fd, tmp)) {
       cleanup();
-      return module.emitError() << "cannot write '" << final
-                                << "': " << ec.message();
+      return module.emitError()
+             << "cannot write '" << final << "': " << ec.message();
     }
     {
       llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
@@ -39,38 +39,45 @@ LogicalResult snnc::writeArtifact(ModuleOp module, llvm::StringRef dir,
       written.push_back({std::string(tmp), std::string(final)});
       if (os.has_error()) {
         cleanup();
-        return module.emitError() << "cannot write '" << final
-                                  << "': " << os.error().message();
+        return module.emitError()
+               << "cannot write '" << final << "': " << os.error().message();
       }
     }
   }
   for (auto &[tmp, final] : written)
     if (std::error_code ec = llvm::sys::fs::rename(tmp, final)) {
       cleanup();
-      return module.emitError() << "cannot write '" << final
-                                << "': " << ec.message();
+      return module.emitError()
+             << "cannot write '" << final << "': " << ec.message();
     }
   return success();
 }
 
-FailureOr<ArtifactFolder> snnc::resolveArtifactFolder(ModuleOp module,
-                                                     llvm::StringRef path,
-                                                     llvm::StringRef target,
-                                                     llvm::StringRef network) {
+LogicalResult snnc::emitFolderArtifact(ModuleOp module, llvm::StringRef path,
+                                       llvm::StringRef target,
+                                       ArtifactBuilder build) {
+  FailureOr<snn::NetworkOp> network =
+      snn::getSingleNetwork(module, ("the " + target + " target").str());
+  if (failed(network))
+    return failure();
   if (path == "-" || path.empty())
     return module.emitError()
            << "the " << target << " target writes a folder: give -o DIR";
-  ArtifactFolder folder{path.str(), network.str()};
+  std::string dir = path.str(), stem = network->getSymName().str();
   if (llvm::sys::path::extension(path) == ".json") {
-    folder.stem = llvm::sys::path::stem(path).str();
-    folder.dir = llvm::sys::path::parent_path(path).str();
-    if (folder.dir.empty())
-      folder.dir = ".";
+    stem = llvm::sys::path::stem(path).str();
+    dir = llvm::sys::path::parent_path(path).str();
+    if (dir.empty())
+      dir = ".";
   }
-  if (std::error_code ec = llvm::sys::fs::create_directories(folder.dir))
-    return module.emitError() << "cannot create '" << folder.dir
-                              << "': " << ec.message();
-  return folder;
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir))
+    return module.emitError()
+           << "cannot create '" << dir << "': " << ec.message();
+  ArtifactFiles files;
+  if (failed(build(*network, stem, files)))
+    return failure();
+  addReportFiles(module, stem, files);
+  return writeArtifact(module, dir, files);
 }
 
 LogicalResult snnc::writeArtifactFile(ModuleOp module, llvm::StringRef path,
@@ -79,8 +86,9 @@ LogicalResult snnc::writeArtifactFile(ModuleOp module, llvm::StringRef path,
         os << bytes;
         return llvm::Error::success();
       }))
-    return module.emitError() << "cannot write '" << path << "': "
-                              << writeErrorMessage(path, std::move(err));
+    return module.emitError()
+           << "cannot write '" << path
+           << "': " << writeErrorMessage(path, std::move(err));
   return success();
 }
 

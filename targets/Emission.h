@@ -9,6 +9,8 @@
 #ifndef SNNC_TARGETS_EMISSION_H
 #define SNNC_TARGETS_EMISSION_H
 
+#include "dialects/SNN/SNNOps.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/JSON.h"
@@ -30,15 +32,20 @@ using ArtifactFiles =
 mlir::LogicalResult writeArtifact(mlir::ModuleOp module, llvm::StringRef dir,
                                   const ArtifactFiles &files);
 
-/// Where a folder artifact goes: `-o DIR` (created if needed) holds
-/// `STEM.*` with STEM the network's name; `-o DIR/NAME.json` names the
-/// files NAME.*. `-o -` is refused: `target` writes a folder.
-struct ArtifactFolder {
-  std::string dir, stem;
-};
-mlir::FailureOr<ArtifactFolder>
-resolveArtifactFolder(mlir::ModuleOp module, llvm::StringRef path,
-                      llvm::StringRef target, llvm::StringRef network);
+/// How a target builds the files of one network's artifact, named after
+/// `stem`.
+using ArtifactBuilder = llvm::function_ref<mlir::LogicalResult(
+    snn::NetworkOp network, llvm::StringRef stem, ArtifactFiles &files)>;
+
+/// The emission of a target that writes a folder: the module's single
+/// network, built by `build` into `-o DIR` (created if needed, files named
+/// after the network) or beside `-o DIR/NAME.json` (files NAME.*), with
+/// the resource report (addReportFiles), all written by writeArtifact.
+/// `-o -` is refused: `target` writes a folder.
+mlir::LogicalResult emitFolderArtifact(mlir::ModuleOp module,
+                                       llvm::StringRef path,
+                                       llvm::StringRef target,
+                                       ArtifactBuilder build);
 
 /// Writes one file the same way (`-` is stdout).
 mlir::LogicalResult writeArtifactFile(mlir::ModuleOp module,

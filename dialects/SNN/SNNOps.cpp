@@ -840,3 +840,10 @@ SmallVector<double> snnc::snn::getParamValues(Operation *op,
       return {*spec->defaultValue};
   return {fallback};
 }
+
+Operation *snnc::snn::getDefiningOpThroughFlattens(Value value) {
+  Operation *def = value.getDefiningOp();
+  while (def && llvm::isa<FlattenOp>(def))
+    def = def->getOperand(0).getDefiningOp();
+  return def;
+}

@@ -24,6 +24,10 @@ namespace snnc::snn {
 mlir::FailureOr<NetworkOp> getSingleNetwork(mlir::ModuleOp module,
                                             llvm::StringRef consumer);
 
+/// The op that defines `value` behind any flattens (which only rename a
+/// stream's elements), or null for a network input.
+mlir::Operation *getDefiningOpThroughFlattens(mlir::Value value);
+
 /// The values of parameter `name` of a population (one, or one per
 /// neuron): the op's quantity, else the model's default, else `fallback`.
 llvm::SmallVector<double> getParamValues(mlir::Operation *op,

@@ -408,14 +408,8 @@ FailureOr<json::Value> Emitter::run() {
   }
   json::Array outputs, probes;
   auto producer = [&](Value v) -> Operation * {
-    while (Operation *def = v.getDefiningOp()) {
-      if (llvm::isa<FlattenOp>(def)) {
-        v = def->getOperand(0);
-        continue;
-      }
-      return llvm::isa<NeuronOpInterface>(def) ? def : nullptr;
-    }
-    return nullptr;
+    Operation *def = getDefiningOpThroughFlattens(v);
+    return def && llvm::isa<NeuronOpInterface>(def) ? def : nullptr;
   };
   auto outputOp = llvm::cast<OutputOp>(network.getBodyBlock().getTerminator());
   for (auto [k, v] : llvm::enumerate(outputOp.getOutputs())) {

@@ -13,7 +13,6 @@
 #include "targets/loihi2/Passes.h"
 #include "targets/loihi2/Pipelines.h"
 
-
 using namespace mlir;
 using namespace snnc;
 
@@ -32,20 +31,8 @@ public:
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {
-    FailureOr<snn::NetworkOp> network =
-        snn::getSingleNetwork(module, "the loihi2 target");
-    if (failed(network))
-      return failure();
-    FailureOr<ArtifactFolder> folder = resolveArtifactFolder(
-        module, options.outputPath, "loihi2", network->getSymName());
-    if (failed(folder))
-      return failure();
-    const std::string &stem = folder->stem;
-    ArtifactFiles files;
-    if (failed(loihi2::buildArtifact(*network, stem, files)))
-      return failure();
-    addReportFiles(module, stem, files);
-    return writeArtifact(module, folder->dir, files);
+    return emitFolderArtifact(module, options.outputPath, "loihi2",
+                              loihi2::buildArtifact);
   }
 };
 } // namespace

@@ -862,9 +862,7 @@ void Loihi2QuantizePass::runOnOperation() {
   // populations do not exist on the chip).
   for (auto &[op, pop] : populations)
     for (Value input : op->getOperands()) {
-      Operation *def = input.getDefiningOp();
-      while (def && llvm::isa<FlattenOp>(def))
-        def = def->getOperand(0).getDefiningOp();
+      Operation *def = getDefiningOpThroughFlattens(input);
       if (!def || populations.count(def)) {
         op->emitOpError()
             << "reads " << (def ? "another population's membrane" : "a "

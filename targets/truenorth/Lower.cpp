@@ -192,15 +192,9 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
     return failure();
 
   // Populations take input only through synapses.
-  auto throughFlattens = [](Value v) {
-    Operation *def = v.getDefiningOp();
-    while (def && llvm::isa<FlattenOp>(def))
-      def = def->getOperand(0).getDefiningOp();
-    return def;
-  };
   for (auto &[op, pop] : populations)
     for (Value input : op->getOperands()) {
-      Operation *def = throughFlattens(input);
+      Operation *def = getDefiningOpThroughFlattens(input);
       if (!def || populations.count(def))
         return op->emitOpError() << "reads "
                                  << (def ? "another population's membrane"
@@ -321,7 +315,7 @@ LogicalResult TruenorthLowerPass::lowerNetwork(NetworkOp network,
 
   auto output = llvm::cast<OutputOp>(body.getTerminator());
   for (auto [k, v] : llvm::enumerate(output.getOutputs())) {
-    Operation *def = throughFlattens(v);
+    Operation *def = getDefiningOpThroughFlattens(v);
     if (!def || !populations.count(def))
       return output.emitOpError() << "returns result " << k
                                   << ", which no TrueNorth neuron produces";

@@ -360,12 +360,6 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
   // Scale every group from what it receives.
   std::vector<std::vector<double>> received(numGroups);
   for (const Edge &e : problem.edges) {
-    if (e.target >= numGroups ||
-        (e.fromInput ? e.source >= problem.inputSizes.size()
-                     : e.source >= numGroups)) {
-      error = "an edge names a group or input that does not exist";
-      return false;
-    }
     if (e.delay < 1 || e.delay > limits.maxDelay) {
       error = "group '" + problem.groups[e.target].name +
               "' receives spikes delayed by " + std::to_string(e.delay) +
@@ -483,10 +477,9 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
   // One entry per source: synapses of one source summed in edge order.
   for (auto &neurons : incoming)
     for (std::vector<Incoming> &in : neurons) {
-      std::stable_sort(in.begin(), in.end(),
-                       [](const Incoming &a, const Incoming &b) {
-                         return a.key < b.key;
-                       });
+      std::stable_sort(
+          in.begin(), in.end(),
+          [](const Incoming &a, const Incoming &b) { return a.key < b.key; });
       size_t kept = 0;
       for (size_t i = 0; i < in.size(); ++i) {
         if (kept > 0 && in[kept - 1].key == in[i].key)
@@ -760,10 +753,13 @@ bool snnc::truenorth::lower(const Problem &original, const Limits &limits,
       largestOf[owner] = std::max(largestOf[owner], std::fabs(syn.weight));
       const Chunk &chunk = chunks[chunkOf[e.target][size_t(syn.target)]];
       size_t key = keyIndex.at({e.fromInput, e.source, syn.source, e.delay});
-      double merged = 0;
-      for (const Incoming &in : incoming[e.target][size_t(syn.target)])
-        if (in.key == key)
-          merged = in.value;
+      // The merged entries are sorted by key.
+      const std::vector<Incoming> &in = incoming[e.target][size_t(syn.target)];
+      auto found = std::lower_bound(
+          in.begin(), in.end(), key,
+          [](const Incoming &x, size_t k) { return x.key < k; });
+      double merged =
+          found != in.end() && found->key == key ? found->value : 0.0;
       int level = nearestLevel(chunk.levels, merged);
       zeroedOf[owner] += level < 0 && merged != 0;
       double got = level < 0 ? 0.0 : double(chunk.levels[size_t(level)]);

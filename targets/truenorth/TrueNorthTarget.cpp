@@ -13,7 +13,6 @@
 #include "targets/truenorth/Passes.h"
 #include "targets/truenorth/Pipelines.h"
 
-
 using namespace mlir;
 using namespace snnc;
 
@@ -32,26 +31,17 @@ public:
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {
-    FailureOr<snn::NetworkOp> network =
-        snn::getSingleNetwork(module, "the truenorth target");
-    if (failed(network))
-      return failure();
     tn::ProgramOp program;
     for (tn::ProgramOp p : module.getOps<tn::ProgramOp>())
       program = p;
     if (!program)
       return module.emitError() << "has no tn.program; run truenorth-lower "
                                    "first";
-    FailureOr<ArtifactFolder> folder = resolveArtifactFolder(
-        module, options.outputPath, "truenorth", network->getSymName());
-    if (failed(folder))
-      return failure();
-    const std::string &stem = folder->stem;
-    ArtifactFiles files;
-    if (failed(truenorth::buildArtifact(*network, program, stem, files)))
-      return failure();
-    addReportFiles(module, stem, files);
-    return writeArtifact(module, folder->dir, files);
+    return emitFolderArtifact(
+        module, options.outputPath, "truenorth",
+        [&](snn::NetworkOp network, StringRef stem, ArtifactFiles &files) {
+          return truenorth::buildArtifact(network, program, stem, files);
+        });
   }
 };
 } // namespace

@@ -20,8 +20,6 @@
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Pass/Pass.h"
 #include "llvm/ADT/TypeSwitch.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 
 #include <cmath>
 
@@ -56,11 +54,12 @@ void fake::FakeDialect::initialize() {
 /// The fake chip's weights have 1 to 4 bits and a positive step.
 LogicalResult fake::FormatAttr::verifyOn(Operation *op) const {
   if (getBits() < 1 || getBits() > 4)
-    return op->emitOpError() << "has fake bits = " << getBits()
-                             << ", outside 1..4";
+    return op->emitOpError()
+           << "has fake bits = " << getBits() << ", outside 1..4";
   if (!(getStep().getValueAsDouble() > 0))
-    return op->emitOpError() << "has fake step = " << getStep().getValueAsDouble()
-                             << "; it must be positive";
+    return op->emitOpError()
+           << "has fake step = " << getStep().getValueAsDouble()
+           << "; it must be positive";
   return success();
 }
 
@@ -75,15 +74,30 @@ constexpr SourcedFigure kFacts[] = {
 
 const ChipDescription &fakeChip() {
   static const ChipDescription chip{
-      "fakechip", "a chip that exists only in the tests: 4 cores of 64",
-      /*coresPerChip=*/4, /*meshWidth=*/2, /*meshHeight=*/2, /*maxChips=*/2,
-      /*neuronsPerCore=*/64, /*synapseMemoryBitsPerCore=*/64 * 64 * 4,
-      /*fanInPerCore=*/256, /*fanOutPerCore=*/0,
-      /*destinationsPerNeuron=*/0, /*distinctWeightsPerNeuron=*/0,
-      /*maxWeightBits=*/4, /*signedWeights=*/true, /*stateBits=*/16,
-      /*decayBits=*/8, /*maxDelaySteps=*/0, kEncodings,
-      /*sharedKernels=*/false, kModels, kLayers, kEnergy,
-      {"static_power", 0.001, "W", "made up for the tests"}, kFacts};
+      "fakechip",
+      "a chip that exists only in the tests: 4 cores of 64",
+      /*coresPerChip=*/4,
+      /*meshWidth=*/2,
+      /*meshHeight=*/2,
+      /*maxChips=*/2,
+      /*neuronsPerCore=*/64,
+      /*synapseMemoryBitsPerCore=*/64 * 64 * 4,
+      /*fanInPerCore=*/256,
+      /*fanOutPerCore=*/0,
+      /*destinationsPerNeuron=*/0,
+      /*distinctWeightsPerNeuron=*/0,
+      /*maxWeightBits=*/4,
+      /*signedWeights=*/true,
+      /*stateBits=*/16,
+      /*decayBits=*/8,
+      /*maxDelaySteps=*/0,
+      kEncodings,
+      /*sharedKernels=*/false,
+      kModels,
+      kLayers,
+      kEnergy,
+      {"static_power", 0.001, "W", "made up for the tests"},
+      kFacts};
   return chip;
 }
 
@@ -127,33 +141,24 @@ public:
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {
-    FailureOr<NetworkOp> network = getSingleNetwork(module, "the fake target");
-    if (failed(network))
-      return failure();
-    if (options.outputPath == "-")
-      return module.emitError() << "the fake target writes a folder: give -o DIR";
-    if (std::error_code ec =
-            llvm::sys::fs::create_directories(options.outputPath))
-      return module.emitError() << "cannot create '" << options.outputPath
-                                << "': " << ec.message();
-    OpNames names(*network);
-    llvm::json::Array ops;
-    for (Operation &op : network->getBodyBlock()) {
-      if (names.lookup(&op).empty())
-        continue;
-      llvm::json::Object entry{{"name", names.lookup(&op).str()},
-                               {"op", op.getName().getStringRef().str()}};
-      if (auto format = op.getAttrOfType<fake::FormatAttr>("snn.quant"))
-        entry["bits"] = format.getBits();
-      ops.push_back(std::move(entry));
-    }
-    std::string stem = network->getSymName().str();
-    ArtifactFiles files;
-    files[stem + ".fake.json"] =
-        printJson(llvm::json::Object{{"format", "snnc-fake"},
-                                     {"ops", std::move(ops)}});
-    addReportFiles(module, stem, files);
-    return writeArtifact(module, options.outputPath, files);
+    return emitFolderArtifact(
+        module, options.outputPath, "fake",
+        [](NetworkOp network, StringRef stem, ArtifactFiles &files) {
+          OpNames names(network);
+          llvm::json::Array ops;
+          for (Operation &op : network.getBodyBlock()) {
+            if (names.lookup(&op).empty())
+              continue;
+            llvm::json::Object entry{{"name", names.lookup(&op).str()},
+                                     {"op", op.getName().getStringRef().str()}};
+            if (auto format = op.getAttrOfType<fake::FormatAttr>("snn.quant"))
+              entry["bits"] = format.getBits();
+            ops.push_back(std::move(entry));
+          }
+          files[(stem + ".fake.json").str()] = printJson(llvm::json::Object{
+              {"format", "snnc-fake"}, {"ops", std::move(ops)}});
+          return success();
+        });
   }
 };
 } // namespace
