@@ -1,5 +1,6 @@
 // RUN: snnc-opt %s --pass-pipeline='builtin.module(snn-assign-target{chip=truenorth})' | FileCheck %s
 // RUN: snnc-opt %s --pass-pipeline='builtin.module(snn-assign-target{backend=cpu chip=loihi2})' | FileCheck %s --check-prefix=BOTH
+// RUN: snnc-opt %s --pass-pipeline='builtin.module(snn-assign-target{backend=cpu chip=loihi2})' | snnc-opt --verify-roundtrip
 // RUN: snnc-opt %s --pass-pipeline='builtin.module(snn-assign-target{backend=cpu})' | FileCheck %s --check-prefix=BACKEND
 // RUN: not snnc-opt %s --pass-pipeline='builtin.module(snn-assign-target)' 2>&1 | FileCheck %s --check-prefix=EMPTY
 // RUN: not snnc-opt %s --pass-pipeline='builtin.module(snn-assign-target{chip=spinnaker})' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
