@@ -96,6 +96,11 @@ const ParamSpec kSFNParams[] = {
     {"bias", Dim::current, Range::any, 0.0},
 };
 
+const ParamSpec kQReLUParams[] = {
+    {"v_step", Dim::voltage, Range::positive, kRequired},
+    {"v_threshold", Dim::voltage, Range::any, 0.0},
+};
+
 const StateSpec kVState[] = {{"v", Dim::voltage}};
 const StateSpec kCubaStates[] = {{"i", Dim::current}, {"v", Dim::voltage}};
 const StateSpec kCondStates[] = {{"v", Dim::voltage}, {"g", Dim::conductance}};
@@ -156,6 +161,12 @@ const NeuronModel &SFNOp::getNeuronModel() {
   return model;
 }
 
+const NeuronModel &QReLUOp::getNeuronModel() {
+  static const NeuronModel model{"qrelu", kQReLUParams, {}, true, false,
+                                 Dim::voltage};
+  return model;
+}
+
 std::optional<llvm::SmallVector<llvm::StringRef>>
 snnc::snn::getStepCoefficients(const NeuronModel &model, Scheme scheme) {
   llvm::StringRef name = model.name;
@@ -168,7 +179,8 @@ snnc::snn::getStepCoefficients(const NeuronModel &model, Scheme scheme) {
   if (name == "cond_lif" && scheme != Scheme::exponential_euler &&
       scheme != Scheme::euler)
     return std::nullopt;
-  if ((name == "threshold" || name == "sfn") && scheme != Scheme::exact)
+  if ((name == "threshold" || name == "sfn" || name == "qrelu") &&
+      scheme != Scheme::exact)
     return std::nullopt;
 
   if (name == "if" || name == "integrator")

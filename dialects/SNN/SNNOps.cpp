@@ -12,6 +12,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <charconv>
 #include <cmath>
 
 using namespace mlir;
@@ -78,6 +79,19 @@ LogicalResult requireCurrentResult(Operation *op) {
   if (!llvm::isa<CurrentType>(op->getResult(0).getType()))
     return op->emitOpError()
            << "produces a current stream, got " << op->getResult(0).getType();
+  return success();
+}
+
+/// Ops that move elements (flatten, max pooling) keep the stream kind and
+/// the spike payload.
+LogicalResult requireSameStreamKind(Operation *op, Type in, Type out) {
+  if (in.getTypeID() != out.getTypeID())
+    return op->emitOpError() << "keeps the stream kind: input " << in
+                             << ", output " << out;
+  if (auto spikes = llvm::dyn_cast<SpikeType>(in))
+    if (spikes.getPayloadBits() != llvm::cast<SpikeType>(out).getPayloadBits())
+      return op->emitOpError() << "keeps the spike payload: input " << in
+                               << ", output " << out;
   return success();
 }
 
@@ -158,7 +172,7 @@ LogicalResult verifyNeuron(Operation *op, const NeuronModel &model) {
   }
 
   if (auto spikes = llvm::dyn_cast<SpikeType>(resultType)) {
-    if (spikes.isGraded() && !llvm::isa<SFNOp>(op))
+    if (spikes.isGraded() && !llvm::isa<SFNOp, QReLUOp>(op))
       return op->emitOpError() << "emits binary spikes; the result must not "
                                   "be graded, got "
                                << resultType;
@@ -491,9 +505,19 @@ LogicalResult verifyDense(Operation *op, Type inputType, ElementsAttr weight,
 }
 } // namespace
 
+namespace {
+LogicalResult verifyOptionalWeightBits(Operation *op, ElementsAttr weight,
+                                       std::optional<uint64_t> bits) {
+  return bits ? verifyWeightBits(op, weight, static_cast<int64_t>(*bits))
+              : success();
+}
+} // namespace
+
 LogicalResult LinearOp::verify() {
-  return verifyDense(*this, getInput().getType(), getWeight(),
-                     getOutput().getType());
+  if (failed(verifyDense(*this, getInput().getType(), getWeight(),
+                         getOutput().getType())))
+    return failure();
+  return verifyOptionalWeightBits(*this, getWeight(), getWeightBits());
 }
 
 LogicalResult AffineOp::verify() {
@@ -505,14 +529,14 @@ LogicalResult AffineOp::verify() {
   if (getBias().getShapedType().getShape() != ArrayRef<int64_t>{w[0]})
     return emitOpError() << "bias must have shape " << w[0] << ", got "
                          << shapeString(getBias());
-  return success();
+  return verifyOptionalWeightBits(*this, getWeight(), getWeightBits());
 }
 
 namespace {
 /// PyTorch's convolution and pooling output size along one axis.
 int64_t windowOutput(int64_t in, int64_t kernel, int64_t stride,
-                     int64_t padding, int64_t dilation) {
-  int64_t span = in + 2 * padding - dilation * (kernel - 1) - 1;
+                     int64_t before, int64_t after, int64_t dilation) {
+  int64_t span = in + before + after - dilation * (kernel - 1) - 1;
   // A window larger than the padded input yields nothing (C++ division
   // would round -1/2 up to 0 and report one output).
   return span < 0 ? 0 : span / stride + 1;
@@ -533,9 +557,15 @@ LogicalResult verifyWindowParams(Operation *op, unsigned spatial,
                << "'" << name << "' must be >= " << min << ", got " << v;
     return success();
   };
-  if (failed(check("stride", stride, 1)) ||
-      failed(check("padding", padding, 0)))
+  if (failed(check("stride", stride, 1)))
     return failure();
+  if (padding.size() != spatial && padding.size() != 2 * spatial)
+    return op->emitOpError()
+           << "'padding' needs " << spatial << " value(s), or " << 2 * spatial
+           << " (all before, then all after), got " << padding.size();
+  for (int64_t v : padding)
+    if (v < 0)
+      return op->emitOpError() << "'padding' must be >= 0, got " << v;
   if (!dilation.empty() && failed(check("dilation", dilation, 1)))
     return failure();
   return success();
@@ -571,13 +601,14 @@ LogicalResult verifyConv(Operation *op, unsigned spatial, Type inputType,
                              << " input channels, got " << in[0];
   SmallVector<int64_t> expected{w[0]};
   for (unsigned d = 0; d < spatial; ++d) {
-    int64_t size =
-        windowOutput(in[d + 1], w[d + 2], stride[d], padding[d], dilation[d]);
+    int64_t after = getPaddingAfter(padding, spatial, d);
+    int64_t size = windowOutput(in[d + 1], w[d + 2], stride[d], padding[d],
+                                after, dilation[d]);
     if (size < 1)
       return op->emitOpError()
              << "kernel of extent " << dilation[d] * (w[d + 2] - 1) + 1
              << " does not fit input dimension " << d + 1 << " of size "
-             << in[d + 1] << " with padding " << padding[d];
+             << in[d + 1] << " with padding " << padding[d] << " + " << after;
     expected.push_back(size);
   }
   if (bias) {
@@ -593,8 +624,7 @@ LogicalResult verifyConv(Operation *op, unsigned spatial, Type inputType,
 LogicalResult verifyPool(Operation *op, Type inputType,
                          ArrayRef<int64_t> kernel, ArrayRef<int64_t> stride,
                          ArrayRef<int64_t> padding, Type outputType) {
-  if (failed(requireCurrentResult(op)) ||
-      failed(verifyWindowParams(op, 2, stride, padding, {})))
+  if (failed(verifyWindowParams(op, 2, stride, padding, {})))
     return failure();
   if (kernel.size() != 2)
     return op->emitOpError() << "'kernel_size' needs 2 values, got "
@@ -609,7 +639,8 @@ LogicalResult verifyPool(Operation *op, Type inputType,
            << shapeString(inputType);
   SmallVector<int64_t> expected{in[0]};
   for (unsigned d = 0; d < 2; ++d) {
-    int64_t size = windowOutput(in[d + 1], kernel[d], stride[d], padding[d], 1);
+    int64_t size = windowOutput(in[d + 1], kernel[d], stride[d], padding[d],
+                                getPaddingAfter(padding, 2, d), 1);
     if (size < 1)
       return op->emitOpError() << "pooling window " << kernel[d]
                                << " does not fit input dimension " << d + 1
@@ -621,23 +652,39 @@ LogicalResult verifyPool(Operation *op, Type inputType,
 } // namespace
 
 LogicalResult Conv1dOp::verify() {
-  return verifyConv(*this, 1, getInput().getType(), getWeight(), getBias(),
-                    getStride(), getPadding(), getDilation(), getGroups(),
-                    getOutput().getType());
+  if (failed(verifyConv(*this, 1, getInput().getType(), getWeight(),
+                        getBias(), getStride(), getPadding(), getDilation(),
+                        getGroups(), getOutput().getType())))
+    return failure();
+  return verifyOptionalWeightBits(*this, getWeight(), getWeightBits());
 }
 
 LogicalResult Conv2dOp::verify() {
-  return verifyConv(*this, 2, getInput().getType(), getWeight(), getBias(),
-                    getStride(), getPadding(), getDilation(), getGroups(),
-                    getOutput().getType());
+  if (failed(verifyConv(*this, 2, getInput().getType(), getWeight(),
+                        getBias(), getStride(), getPadding(), getDilation(),
+                        getGroups(), getOutput().getType())))
+    return failure();
+  return verifyOptionalWeightBits(*this, getWeight(), getWeightBits());
 }
 
 LogicalResult SumPool2dOp::verify() {
+  if (failed(requireCurrentResult(*this)))
+    return failure();
   return verifyPool(*this, getInput().getType(), getKernelSize(), getStride(),
                     getPadding(), getOutput().getType());
 }
 
 LogicalResult AvgPool2dOp::verify() {
+  if (failed(requireCurrentResult(*this)))
+    return failure();
+  return verifyPool(*this, getInput().getType(), getKernelSize(), getStride(),
+                    getPadding(), getOutput().getType());
+}
+
+LogicalResult MaxPool2dOp::verify() {
+  if (failed(requireSameStreamKind(*this, getInput().getType(),
+                                   getOutput().getType())))
+    return failure();
   return verifyPool(*this, getInput().getType(), getKernelSize(), getStride(),
                     getPadding(), getOutput().getType());
 }
@@ -671,14 +718,8 @@ LogicalResult FlattenOp::verify() {
   if (failed(shape))
     return failure();
   Type in = getInput().getType(), out = getOutput().getType();
-  if (in.getTypeID() != out.getTypeID())
-    return emitOpError() << "keeps the stream kind: input " << in
-                         << ", output " << out;
-  if (auto spikes = llvm::dyn_cast<SpikeType>(in))
-    if (spikes.getPayloadBits() !=
-        llvm::cast<SpikeType>(out).getPayloadBits())
-      return emitOpError() << "keeps the spike payload: input " << in
-                           << ", output " << out;
+  if (failed(requireSameStreamKind(*this, in, out)))
+    return failure();
   return requireShape(*this, out, *shape, "output");
 }
 
@@ -846,4 +887,65 @@ Operation *snnc::snn::getDefiningOpThroughFlattens(Value value) {
   while (def && llvm::isa<FlattenOp>(def))
     def = def->getOperand(0).getDefiningOp();
   return def;
+}
+
+bool snnc::snn::isSymmetricPadding(ArrayRef<int64_t> padding,
+                                   unsigned spatial) {
+  for (unsigned d = 0; d < spatial && d < padding.size(); ++d)
+    if (getPaddingAfter(padding, spatial, d) != padding[d])
+      return false;
+  return true;
+}
+
+LogicalResult snnc::snn::verifyWeightBits(Operation *op, ElementsAttr weight,
+                                          int64_t bits) {
+  if (bits < 1 || bits > 32)
+    return op->emitOpError() << "'weight_bits' must be in 1..32, got " << bits;
+  SmallVector<double> w;
+  if (failed(readFloats(weight, w)))
+    return success(); // an unloaded resource: checked where it is read
+  ArrayRef<int64_t> shape = weight.getShapedType().getShape();
+  int64_t rows = shape.empty() ? 1 : shape[0];
+  int64_t perRow = rows ? int64_t(w.size()) / rows : 0;
+  double levels = bits == 1 ? 1.0 : std::ldexp(1.0, int(bits) - 1) - 1.0;
+  for (int64_t r = 0; r < rows; ++r) {
+    ArrayRef<double> row = ArrayRef<double>(w).slice(r * perRow, perRow);
+    double largest = 0;
+    for (double v : row)
+      largest = std::max(largest, std::fabs(v));
+    if (largest == 0)
+      continue;
+    double scale = largest / levels;
+    for (auto [i, v] : llvm::enumerate(row)) {
+      double k = v / scale;
+      bool onGrid = std::fabs(k - std::nearbyint(k)) <= 1e-5 * levels;
+      if (bits == 1 && v == 0)
+        onGrid = false;
+      // Weights are float32: print them at that precision.
+      auto f32 = [](double x) {
+        char buffer[32];
+        auto result = std::to_chars(buffer, buffer + sizeof(buffer), float(x));
+        return std::string(buffer, result.ptr);
+      };
+      if (!onGrid)
+        return op->emitOpError()
+               << "weight " << f32(v) << " (output channel " << r
+               << ", element " << i << ") is not on the " << bits
+               << "-bit grid of that channel (steps of " << f32(scale)
+               << ", largest " << f32(largest) << ")";
+    }
+  }
+  return success();
+}
+
+LogicalResult QReLUOp::verify() {
+  int64_t bits = static_cast<int64_t>(getBits());
+  if (bits < 1 || bits > 16)
+    return emitOpError() << "'bits' must be in 1..16, got " << bits;
+  auto type = llvm::cast<SpikeType>(getOutput().getType());
+  if (type.getPayloadBits() != unsigned(bits))
+    return emitOpError() << "emits graded spikes of " << bits
+                         << " bits, the result carries "
+                         << type.getPayloadBits();
+  return verifyNeuron(getOperation(), getNeuronModel());
 }

@@ -33,6 +33,23 @@ mlir::Operation *getDefiningOpThroughFlattens(mlir::Value value);
 llvm::SmallVector<double> getParamValues(mlir::Operation *op,
                                          const NeuronModel &model,
                                          llvm::StringRef name, double fallback);
+
+/// A window op's `padding` holds one value per spatial axis (the same before
+/// and after) or two (all the befores, then all the afters: [top, left,
+/// bottom, right] in 2-d). The first `spatial` values are always the
+/// befores; this is the after of axis `d`.
+inline int64_t getPaddingAfter(llvm::ArrayRef<int64_t> padding,
+                               unsigned spatial, unsigned d) {
+  return padding.size() == 2 * spatial ? padding[spatial + d] : padding[d];
+}
+/// True when every axis pads as much after as before.
+bool isSymmetricPadding(llvm::ArrayRef<int64_t> padding, unsigned spatial);
+
+/// Checks `weight_bits` of a weighted connection: every output channel's
+/// weights (rows of the first dimension) are k * s for one s > 0 and
+/// integers |k| <= 2^(bits-1) - 1 (k = +-1 for 1 bit). Emits on `op`.
+mlir::LogicalResult verifyWeightBits(mlir::Operation *op,
+                                     mlir::ElementsAttr weight, int64_t bits);
 } // namespace snnc::snn
 
 #endif // SNNC_DIALECT_SNN_SNNOPS_H

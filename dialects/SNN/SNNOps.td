@@ -231,6 +231,18 @@ def SNN_SFNOp : SNN_NeuronOp<"sfn", !con((ins
   }];
 }
 
+def SNN_QReLUOp : SNN_NeuronOp<"qrelu", (ins
+    SNN_Quantity:$v_step, OptionalAttr<SNN_Quantity>:$v_threshold,
+    I64Attr:$bits)> {
+  let summary = "quantized ReLU: a memoryless multi-bit activation";
+  let description = [{
+    `y = min(2^bits - 1, max(0, floor((I - v_threshold) / v_step)))`, with `I`
+    read in mV like `snn.threshold`, emitted as a graded spike of `bits`
+    bits where `y > 0` (no spike where it is 0). `v_threshold` defaults to
+    0 mV. A rounding quantizer is the same op with `v_threshold = -v_step/2`.
+  }];
+}
+
 //===----------------------------------------------------------------------===//
 // Connections
 //===----------------------------------------------------------------------===//
@@ -246,52 +258,76 @@ class SNN_ConnOp<string mnemonic, list<Trait> traits = []>
 
 def SNN_LinearOp : SNN_ConnOp<"linear"> {
   let summary = "dense synapses: y = W x";
-  let description = [{ `weight` is `[M, N]`; the input has `N` elements. }];
+  let description = [{
+    `weight` is `[M, N]`; the input has `N` elements. `weight_bits`, on
+    every weighted connection, records that the weights were trained
+    quantized: each output channel's weights are `k s` for one step `s`
+    and integers `|k| <= 2^(bits-1) - 1` (`k = +-1` for one bit).
+  }];
   let arguments = (ins SNN_Stream:$input, SNN_Tensor:$weight,
-                       OptionalAttr<SNN_STDPAttr>:$stdp);
+                       OptionalAttr<SNN_STDPAttr>:$stdp,
+                       OptionalAttr<I64Attr>:$weight_bits);
   let hasCanonicalizer = 1;
 }
 
 def SNN_AffineOp : SNN_ConnOp<"affine"> {
   let summary = "dense synapses with bias: y = W x + b";
   let arguments = (ins SNN_Stream:$input, SNN_Tensor:$weight,
-                       SNN_Tensor:$bias, OptionalAttr<SNN_STDPAttr>:$stdp);
+                       SNN_Tensor:$bias, OptionalAttr<SNN_STDPAttr>:$stdp,
+                       OptionalAttr<I64Attr>:$weight_bits);
 }
 
 def SNN_Conv1dOp : SNN_ConnOp<"conv1d"> {
   let summary = "1-d convolution with a shared kernel (PyTorch semantics)";
   let description = [{
     Input `[Cin, L]`, weight `[Cout, Cin/groups, K]`, output `[Cout, L']`
-    with `L' = (L + 2p - d (K - 1) - 1) / s + 1`.
+    with `L' = (L + p0 + p1 - d (K - 1) - 1) / s + 1`; `padding` is `[p]` or
+    `[p0, p1]` (before, after).
   }];
   let arguments = (ins SNN_Stream:$input, SNN_Tensor:$weight,
                        OptionalAttr<SNN_Tensor>:$bias,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
-                       DenseI64ArrayAttr:$dilation, I64Attr:$groups);
+                       DenseI64ArrayAttr:$dilation, I64Attr:$groups,
+                       OptionalAttr<I64Attr>:$weight_bits);
 }
 
 def SNN_Conv2dOp : SNN_ConnOp<"conv2d"> {
   let summary = "2-d convolution with a shared kernel (PyTorch semantics)";
   let description = [{
     Input `[Cin, H, W]`, weight `[Cout, Cin/groups, Kh, Kw]`, output
-    `[Cout, H', W']` with `H' = (H + 2p - d (K - 1) - 1) / s + 1` per axis.
+    `[Cout, H', W']` with `H' = (H + p0 + p1 - d (K - 1) - 1) / s + 1` per
+    axis. `padding` is one value per axis (`p0 = p1`) or four, all befores
+    then all afters: `[top, left, bottom, right]` (TensorFlow's "same" with
+    stride 2 on an even size pads 0 before and 1 after).
   }];
   let arguments = (ins SNN_Stream:$input, SNN_Tensor:$weight,
                        OptionalAttr<SNN_Tensor>:$bias,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding,
-                       DenseI64ArrayAttr:$dilation, I64Attr:$groups);
+                       DenseI64ArrayAttr:$dilation, I64Attr:$groups,
+                       OptionalAttr<I64Attr>:$weight_bits);
 }
 
 class SNN_Pool2dOp<string mnemonic, string what> : SNN_ConnOp<mnemonic> {
   let summary = "2-d " # what # " pooling over each channel";
   let description = [{
     Input `[C, H, W]`, output `[C, H', W']` with
-    `H' = (H + 2p - k) / s + 1` per axis.
+    `H' = (H + p0 + p1 - k) / s + 1` per axis; `padding` as for `conv2d`.
   }];
   let arguments = (ins SNN_Stream:$input, DenseI64ArrayAttr:$kernel_size,
                        DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
 }
 def SNN_SumPool2dOp : SNN_Pool2dOp<"sum_pool2d", "sum">;
+def SNN_MaxPool2dOp : SNN_ConnOp<"max_pool2d"> {
+  let summary = "2-d max pooling over each channel, keeping the stream kind";
+  let description = [{
+    Input `[C, H, W]`, output `[C, H', W']` as for the other poolings.
+    Spikes stay spikes: a window spikes if any of its elements does, with
+    the largest payload of a graded stream; currents give the largest value
+    of the window's elements. Padded positions take part in no window.
+  }];
+  let arguments = (ins SNN_Stream:$input, DenseI64ArrayAttr:$kernel_size,
+                       DenseI64ArrayAttr:$stride, DenseI64ArrayAttr:$padding);
+}
 def SNN_AvgPool2dOp : SNN_Pool2dOp<"avg_pool2d", "average">;
 
 def SNN_FlattenOp : SNN_ConnOp<"flatten"> {

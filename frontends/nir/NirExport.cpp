@@ -165,7 +165,16 @@ LogicalResult Exporter::connection(Operation *op, nir::Node &node) {
     return failure(failed(tensor(affine.getWeight(), "weight")) ||
                    failed(tensor(affine.getBias(), "bias")));
   }
+  auto symmetric = [&](ArrayRef<int64_t> padding,
+                       unsigned spatial) -> LogicalResult {
+    if (isSymmetricPadding(padding, spatial))
+      return success();
+    return op->emitOpError() << "pads more after than before (or less); "
+                                "NIR pads each axis the same on both sides";
+  };
   auto conv = [&](auto c, StringRef type) -> LogicalResult {
+    if (failed(symmetric(c.getPadding(), c.getStride().size())))
+      return failure();
     node.type = type.str();
     ArrayRef<int64_t> in = getStreamShape(c.getInput().getType());
     node.params["input_shape"] =
@@ -187,7 +196,9 @@ LogicalResult Exporter::connection(Operation *op, nir::Node &node) {
     return conv(c, "Conv1d");
   if (auto c = llvm::dyn_cast<Conv2dOp>(op))
     return conv(c, "Conv2d");
-  auto pool = [&](auto p, StringRef type) {
+  auto pool = [&](auto p, StringRef type) -> LogicalResult {
+    if (failed(symmetric(p.getPadding(), 2)))
+      return failure();
     node.type = type.str();
     node.params["kernel_size"] = ints(p.getKernelSize().vec());
     node.params["stride"] = ints(p.getStride().vec());

@@ -61,6 +61,9 @@ struct FlatNode {
   std::vector<size_t> preds, succs;
   std::optional<Shape> shape;
   std::optional<bool> spikes;
+  /// A convolution's padding as the snn op takes it (one value per axis, or
+  /// all befores then all afters), set with its output shape.
+  Shape padding;
 };
 
 class Importer {
@@ -298,17 +301,19 @@ FailureOr<Shape> Importer::outputShape(FlatNode &n, const Shape &in) {
     if (!stride || !dilation)
       return error(n.name) << "'stride' and 'dilation' need 1 or " << axes
                            << " integers";
-    Shape padding(axes, 0);
+    Shape before(axes, 0), after(axes, 0);
     const nir::Array *pad = param(n, "padding");
     if (pad && !pad->isNumber()) {
       if (pad->text == "same") {
+        // PyTorch's 'same' (stride 1 only): the odd unit goes after.
         for (size_t d = 0; d < axes; ++d) {
+          if ((*stride)[d] != 1)
+            return error(n.name) << "'same' padding with stride "
+                                 << (*stride)[d]
+                                 << "; PyTorch defines it for stride 1 only";
           int64_t total = (*dilation)[d] * (w->shape[d + 2] - 1);
-          if (total % 2 != 0 || (*stride)[d] != 1)
-            return error(n.name)
-                   << "'same' padding of kernel " << w->shape[d + 2]
-                   << " is asymmetric; snnc pads both sides equally";
-          padding[d] = total / 2;
+          before[d] = total / 2;
+          after[d] = total - total / 2;
         }
       } else if (pad->text != "valid") {
         return error(n.name) << "unknown padding '" << pad->text << "'";
@@ -317,8 +322,11 @@ FailureOr<Shape> Importer::outputShape(FlatNode &n, const Shape &in) {
       std::optional<Shape> p = perAxis(n, "padding", axes, 0);
       if (!p)
         return error(n.name) << "'padding' needs 1 or " << axes << " integers";
-      padding = *p;
+      before = after = *p;
     }
+    n.padding = before;
+    if (before != after)
+      n.padding.insert(n.padding.end(), after.begin(), after.end());
     int64_t groups = 1;
     if (const nir::Array *g = param(n, "groups"))
       groups = int64_t(g->values.at(0));
@@ -327,7 +335,7 @@ FailureOr<Shape> Importer::outputShape(FlatNode &n, const Shape &in) {
                       std::to_string(w->shape[1] * groups) + " channels");
     Shape out{w->shape[0]};
     for (size_t d = 0; d < axes; ++d) {
-      int64_t span = in[d + 1] + 2 * padding[d] -
+      int64_t span = in[d + 1] + before[d] + after[d] -
                      (*dilation)[d] * (w->shape[d + 2] - 1) - 1;
       if (span < 0)
         return mismatch("the kernel does not fit");
@@ -678,15 +686,8 @@ FailureOr<Operation *> Importer::createOp(OpBuilder &b, FlatNode &n,
       attrs.push_back(b.getNamedAttr("stride", spatialInts("stride", axes, 1)));
       attrs.push_back(
           b.getNamedAttr("dilation", spatialInts("dilation", axes, 1)));
-      Shape padding(axes, 0);
-      const nir::Array *pad = param(n, "padding");
-      if (pad && !pad->isNumber() && pad->text == "same")
-        for (size_t d = 0; d < axes; ++d)
-          padding[d] = (perAxis(n, "dilation", axes, 1)->at(d) *
-                        (w->shape[d + 2] - 1)) / 2;
-      else if (pad && pad->isNumber())
-        padding = *perAxis(n, "padding", axes, 0);
-      attrs.push_back(b.getNamedAttr("padding", b.getDenseI64ArrayAttr(padding)));
+      attrs.push_back(
+          b.getNamedAttr("padding", b.getDenseI64ArrayAttr(n.padding)));
       int64_t groups = param(n, "groups") ? int64_t(param(n, "groups")->values[0]) : 1;
       attrs.push_back(b.getNamedAttr("groups", b.getI64IntegerAttr(groups)));
       op = axes == 1

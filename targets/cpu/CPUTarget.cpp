@@ -278,6 +278,8 @@ LogicalResult ImageBuilder::writeNeuron(NeuronOpInterface neuron) {
   }
   if (auto sfn = llvm::dyn_cast<SFNOp>(op))
     writer.addI64("levels", {int64_t(sfn.getLevels())});
+  if (auto qrelu = llvm::dyn_cast<QReLUOp>(op))
+    writer.addI64("bits", {int64_t(qrelu.getBits())});
   return success();
 }
 
@@ -294,6 +296,12 @@ void addSTDP(snnrt::ImageWriter &writer, std::optional<STDPAttr> stdp) {
 
 std::vector<int64_t> vec(ArrayRef<int64_t> values) { return values.vec(); }
 
+/// The emulator places windows by the padding before each axis; the
+/// padding after only sizes the output, which the stream's shape gives.
+std::vector<int64_t> paddingOf(ArrayRef<int64_t> padding, size_t spatial) {
+  return padding.take_front(spatial).vec();
+}
+
 LogicalResult ImageBuilder::writeConnection(Operation *op) {
   if (auto linear = llvm::dyn_cast<LinearOp>(op)) {
     addSTDP(writer, linear.getStdp());
@@ -307,7 +315,7 @@ LogicalResult ImageBuilder::writeConnection(Operation *op) {
   auto conv = [&](auto c) -> LogicalResult {
     writer.addI64("weight_shape", vec(c.getWeight().getShapedType().getShape()));
     writer.addI64("stride", vec(c.getStride()));
-    writer.addI64("padding", vec(c.getPadding()));
+    writer.addI64("padding", paddingOf(c.getPadding(), c.getStride().size()));
     writer.addI64("dilation", vec(c.getDilation()));
     writer.addI64("groups", {int64_t(c.getGroups())});
     if (c.getBias() && failed(addFloats(op, "bias", *c.getBias())))
@@ -321,12 +329,14 @@ LogicalResult ImageBuilder::writeConnection(Operation *op) {
   auto pool = [&](auto p) {
     writer.addI64("kernel_size", vec(p.getKernelSize()));
     writer.addI64("stride", vec(p.getStride()));
-    writer.addI64("padding", vec(p.getPadding()));
+    writer.addI64("padding", paddingOf(p.getPadding(), 2));
     return success();
   };
   if (auto p = llvm::dyn_cast<SumPool2dOp>(op))
     return pool(p);
   if (auto p = llvm::dyn_cast<AvgPool2dOp>(op))
+    return pool(p);
+  if (auto p = llvm::dyn_cast<MaxPool2dOp>(op))
     return pool(p);
   if (llvm::isa<FlattenOp>(op))
     return success();

@@ -380,6 +380,12 @@ LogicalResult Loihi2QuantizePass::describeConnection(Operation *op,
     } else {
       conn.rows = rows;
     }
+  } else if (llvm::isa<Conv2dOp, SumPool2dOp, AvgPool2dOp>(op) &&
+             !isSymmetricPadding(
+                 op->getAttrOfType<DenseI64ArrayAttr>("padding"), 2)) {
+    return op->emitOpError()
+           << "pads more after than before (or less); Lava's Conv pads each "
+              "axis the same on both sides";
   } else if (auto conv = llvm::dyn_cast<Conv2dOp>(op)) {
     if (failed(readWeights(conv.getWeight())))
       return failure();

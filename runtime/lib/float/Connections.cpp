@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace snnrt;
 
@@ -549,6 +550,27 @@ private:
   std::vector<double> bias;
 };
 
+/// Calls fn(oy * outW + ox) for every window of a 2-d pooling that holds
+/// input (y, x) of a plane.
+template <typename Fn>
+void forEachPoolWindow(int64_t y, int64_t x,
+                       const std::vector<int64_t> &kernelSize,
+                       const std::vector<int64_t> &stride,
+                       const std::vector<int64_t> &padding, int64_t outH,
+                       int64_t outW, Fn &&fn) {
+  for (int64_t ky = 0; ky < kernelSize[0]; ++ky) {
+    int64_t ny = y + padding[0] - ky;
+    if (ny < 0 || ny % stride[0] != 0 || ny / stride[0] >= outH)
+      continue;
+    for (int64_t kx = 0; kx < kernelSize[1]; ++kx) {
+      int64_t nx = x + padding[1] - kx;
+      if (nx < 0 || nx % stride[1] != 0 || nx / stride[1] >= outW)
+        continue;
+      fn((ny / stride[0]) * outW + nx / stride[1]);
+    }
+  }
+}
+
 /// Sum and average pooling over 2-d windows of each channel.
 class PoolNode : public Connection {
 public:
@@ -572,20 +594,11 @@ public:
     double *dst = beginStep();
     input(ctx, 0).forEachNonZero([&](uint32_t index, double x) {
       int64_t c = index / (inH * inW), rest = index % (inH * inW);
-      int64_t y = rest / inW, xx = rest % inW;
-      for (int64_t ky = 0; ky < kernelSize[0]; ++ky) {
-        int64_t ny = y + padding[0] - ky;
-        if (ny < 0 || ny % stride[0] != 0 || ny / stride[0] >= outH)
-          continue;
-        for (int64_t kx = 0; kx < kernelSize[1]; ++kx) {
-          int64_t nx = xx + padding[1] - kx;
-          if (nx < 0 || nx % stride[1] != 0 || nx / stride[1] >= outW)
-            continue;
-          dst[(c * outH + ny / stride[0]) * outW + nx / stride[1]] +=
-              scale * x;
-          ++activity.synapticEvents;
-        }
-      }
+      forEachPoolWindow(rest / inW, rest % inW, kernelSize, stride, padding,
+                        outH, outW, [&](int64_t o) {
+                          dst[c * outH * outW + o] += scale * x;
+                          ++activity.synapticEvents;
+                        });
     });
   }
 
@@ -593,6 +606,93 @@ private:
   int64_t inH = 0, inW = 0, outH = 0, outW = 0;
   double scale = 1;
   std::vector<int64_t> kernelSize, stride, padding;
+};
+
+/// Max pooling over 2-d windows of each channel, keeping the stream kind: a
+/// window of a spike stream spikes with the largest payload among its
+/// elements, a window of currents takes the largest value. Padded positions
+/// belong to no window.
+class MaxPoolNode : public Node {
+public:
+  bool init(FieldReader &reader, Context &ctx) override {
+    const Stream &in = (*ctx.nodes)[inputs.at(0)]->out;
+    if (!reader.i64s("kernel_size", kernelSize) ||
+        !reader.i64s("stride", stride) || !reader.i64s("padding", padding))
+      return false;
+    if (in.shape.size() != 3 || out.shape.size() != 3 ||
+        kernelSize.size() != 2 || stride.size() != 2 || padding.size() != 2 ||
+        in.shape[0] != out.shape[0])
+      return reader.fail("pooling needs [C, H, W] streams and 2-d windows");
+    if (in.spiking != out.spiking || in.payloadBits != out.payloadBits)
+      return reader.fail("max pooling keeps the stream kind and payload");
+    channels = in.shape[0];
+    inH = in.shape[1];
+    inW = in.shape[2];
+    outH = out.shape[1];
+    outW = out.shape[2];
+    if (out.spiking)
+      best.assign(out.size, 0);
+    return true;
+  }
+
+  void step(Context &ctx) override {
+    const Stream &in = input(ctx, 0);
+    if (out.spiking)
+      stepSpikes(in);
+    else
+      stepCurrents(in);
+  }
+
+private:
+  void stepSpikes(const Stream &in) {
+    out.active.clear();
+    out.payload.clear();
+    touched.clear();
+    for (size_t k = 0; k < in.active.size(); ++k) {
+      uint32_t index = in.active[k];
+      uint32_t value = in.payload.empty() ? 1 : in.payload[k];
+      int64_t c = index / (inH * inW), rest = index % (inH * inW);
+      forEachPoolWindow(rest / inW, rest % inW, kernelSize, stride, padding,
+                        outH, outW, [&](int64_t o) {
+        size_t j = size_t(c * outH * outW + o);
+        if (best[j] == 0)
+          touched.push_back(uint32_t(j));
+        best[j] = std::max(best[j], value);
+        ++activity.synapticEvents;
+      });
+    }
+    std::sort(touched.begin(), touched.end());
+    for (uint32_t j : touched) {
+      out.active.push_back(j);
+      if (out.payloadBits)
+        out.payload.push_back(best[j]);
+      best[j] = 0;
+    }
+  }
+
+  void stepCurrents(const Stream &in) {
+    for (int64_t c = 0; c < channels; ++c)
+      for (int64_t oy = 0; oy < outH; ++oy)
+        for (int64_t ox = 0; ox < outW; ++ox) {
+          double m = -std::numeric_limits<double>::infinity();
+          for (int64_t ky = 0; ky < kernelSize[0]; ++ky) {
+            int64_t iy = oy * stride[0] - padding[0] + ky;
+            if (iy < 0 || iy >= inH)
+              continue;
+            for (int64_t kx = 0; kx < kernelSize[1]; ++kx) {
+              int64_t ix = ox * stride[1] - padding[1] + kx;
+              if (ix >= 0 && ix < inW)
+                m = std::max(m, in.values[size_t((c * inH + iy) * inW + ix)]);
+            }
+          }
+          out.values[size_t((c * outH + oy) * outW + ox)] = m;
+        }
+    activity.synapticEvents += out.size;
+  }
+
+  int64_t channels = 0, inH = 0, inW = 0, outH = 0, outW = 0;
+  std::vector<int64_t> kernelSize, stride, padding;
+  std::vector<uint32_t> best, touched;
 };
 
 /// Flatten: the same elements under a new shape, same stream kind.
@@ -639,6 +739,7 @@ NodeKinds snnrt::floatConnectionKinds() {
       {"conv2d", makeNode<ConvNode>},
       {"sum_pool2d", makeNode<PoolNode>},
       {"avg_pool2d", makeNode<PoolNode>},
+      {"max_pool2d", makeNode<MaxPoolNode>},
       {"flatten", makeNode<FlattenNode>},
       {"scale", makeNode<ScaleNode>},
   };

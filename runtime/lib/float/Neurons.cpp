@@ -346,6 +346,38 @@ protected:
   StateList states() const override { return {}; }
 };
 
+/// y = min(2^bits - 1, max(0, floor((I - v_threshold) / v_step))), a graded
+/// spike where y > 0.
+class QReLUNode : public Population {
+public:
+  bool init(FieldReader &reader, Context &) override {
+    if (!initCommon(reader) || !reader.param("v_step", n, stepSize) ||
+        !reader.paramOr("v_threshold", n, 0.0, vth) ||
+        !reader.i64("bits", bits))
+      return false;
+    if (bits < 1 || bits > 16)
+      return reader.fail("'bits' must be in 1..16");
+    if (out.payloadBits != uint32_t(bits))
+      return reader.fail("the output stream's payload must be 'bits' wide");
+    return true;
+  }
+
+protected:
+  void update(size_t lo, size_t hi, Spikes &spikes) override {
+    double top = std::ldexp(1.0, int(bits)) - 1.0;
+    for (size_t i = lo; i < hi; ++i) {
+      double y = std::floor((acc[i] - vth[i]) / stepSize[i]);
+      if (!(y >= 1.0))
+        continue;
+      spikes.active.push_back(uint32_t(i));
+      spikes.payload.push_back(uint32_t(std::min(y, top)));
+    }
+  }
+  StateList states() const override { return {}; }
+  Param stepSize;
+  int64_t bits = 1;
+};
+
 /// Conductance-based LIF with exponential synapses: exponential Euler with
 /// the conductances frozen over the step, or forward Euler.
 class CondLIFNode : public Population {
@@ -628,6 +660,7 @@ NodeKinds snnrt::floatNeuronKinds() {
       {"cond_lif", makeNode<CondLIFNode>},
       {"hh", makeNode<HHNode>},
       {"sfn", makeNode<SFNNode>},
+      {"qrelu", makeNode<QReLUNode>},
   };
   return kinds;
 }

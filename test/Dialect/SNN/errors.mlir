@@ -488,7 +488,7 @@ snn.network @conv_stride(%in: !snn.spikes<1x8x8>) {
 // -----
 
 snn.network @conv_padding(%in: !snn.spikes<1x8x8>) {
-  // expected-error @+1 {{'padding' needs 2 value(s), got 1}}
+  // expected-error @+1 {{'padding' needs 2 value(s), or 4 (all before, then all after), got 1}}
   %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
   snn.output
 }

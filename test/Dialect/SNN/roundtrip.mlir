@@ -81,3 +81,22 @@ snn.network @graded(%in: !snn.spikes<3x2, graded 8>) -> !snn.spikes<3x2, graded 
   %d = snn.delay %in {delay = #snn.q<0.5 ms>, steps = array<i64: 2>} : !snn.spikes<3x2, graded 8> -> !snn.spikes<3x2, graded 8>
   snn.output %d : !snn.spikes<3x2, graded 8>
 }
+
+// Quantized activations, max pooling, asymmetric padding and weight bits.
+// CHECK-LABEL: snn.network @quantized
+snn.network @quantized(%in: !snn.spikes<1x8x8>) -> !snn.spikes<32, graded 2> {
+  // CHECK: snn.conv2d %{{.*}} {dilation = array<i64: 1, 1>, groups = 1 : i64, padding = array<i64: 0, 0, 1, 1>, stride = array<i64: 2, 2>, weight = dense<{{.*}}> : tensor<2x1x3x3xf32>, weight_bits = 2 : i64} : !snn.spikes<1x8x8> -> !snn.current<2x4x4>
+  %c = snn.conv2d %in {weight = dense<[[[[0.5, -0.5, 0.0], [0.5, 0.5, 0.5], [0.0, 0.0, -0.5]]], [[[1.0, 0.0, 0.0], [0.0, -1.0, 0.0], [0.0, 0.0, 1.0]]]]> : tensor<2x1x3x3xf32>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0, 1, 1>, dilation = array<i64: 1, 1>, groups = 1, weight_bits = 2} : !snn.spikes<1x8x8> -> !snn.current<2x4x4>
+  // CHECK: snn.qrelu(%{{.*}}) {bits = 4 : i64, v_step = #snn.q<0.25 mV>, v_threshold = #snn.q<-0.125 mV>} : (!snn.current<2x4x4>) -> !snn.spikes<2x4x4, graded 4>
+  %q = snn.qrelu(%c) {v_step = #snn.q<0.25 mV>, v_threshold = #snn.q<-0.125 mV>, bits = 4} : (!snn.current<2x4x4>) -> !snn.spikes<2x4x4, graded 4>
+  // CHECK: snn.max_pool2d %{{.*}} {kernel_size = array<i64: 2, 2>, padding = array<i64: 0, 0>, stride = array<i64: 2, 2>} : !snn.spikes<2x4x4, graded 4> -> !snn.spikes<2x2x2, graded 4>
+  %m = snn.max_pool2d %q {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<2x4x4, graded 4> -> !snn.spikes<2x2x2, graded 4>
+  %f = snn.flatten %m : !snn.spikes<2x2x2, graded 4> -> !snn.spikes<8, graded 4>
+  // CHECK: snn.linear %{{.*}} {weight = dense<-1.000000e+00> : tensor<32x8xf32>, weight_bits = 1 : i64}
+  %l = snn.linear %f {weight = dense<-1.0> : tensor<32x8xf32>, weight_bits = 1} : !snn.spikes<8, graded 4> -> !snn.current<32>
+  // CHECK: snn.qrelu(%{{.*}}) {bits = 2 : i64, v_step = #snn.q<1 mV>}
+  %o = snn.qrelu(%l) {v_step = #snn.q<1 mV>, bits = 2} : (!snn.current<32>) -> !snn.spikes<32, graded 2>
+  // CHECK: snn.max_pool2d %{{.*}} : !snn.current<2x4x4> -> !snn.current<2x2x2>
+  %mc = snn.max_pool2d %c {kernel_size = array<i64: 3, 3>, stride = array<i64: 2, 2>, padding = array<i64: 1, 1, 0, 0>} : !snn.current<2x4x4> -> !snn.current<2x2x2>
+  snn.output %o : !snn.spikes<32, graded 2>
+}

@@ -337,6 +337,67 @@ TEST(Connections, STDPFollowsThePairRule) {
 
 // The scale-and-fire neuron equals T steps of IF with reset by subtraction
 // under the same input (the time-space equivalence), count and residue.
+TEST(Connections, MaxPoolingKeepsTheStreamKind) {
+  // Currents: the largest element of each window; the padding before each
+  // axis (1 row on top) takes part in no window.
+  {
+    TestImage image(1.0, {1});
+    image.node("input", {}, {1, 3, 4}, false);
+    image.node("max_pool2d", {0}, {1, 2, 2}, false, [](ImageWriter &w) {
+      w.addI64("kernel_size", {2, 2});
+      w.addI64("stride", {2, 2});
+      w.addI64("padding", {1, 0});
+    });
+    auto net = image.load();
+    feed(*net, {-1, -2, -3, -4, 5, -6, 7, 8, -9, 10, -11, -12});
+    net->step();
+    // Windows: rows {pad, 0} and {1, 2}, columns {0, 1} and {2, 3}.
+    EXPECT_EQ(net->output(0).values, (std::vector<double>{-1, -3, 10, 8}));
+  }
+  // Graded spikes: the largest payload of each window, in index order.
+  {
+    TestImage image(1.0, {1});
+    image.node("input", {}, {2, 2, 2}, true, {}, {}, 4);
+    image.node("max_pool2d", {0}, {2, 1, 1}, true,
+               [](ImageWriter &w) {
+                 w.addI64("kernel_size", {2, 2});
+                 w.addI64("stride", {2, 2});
+                 w.addI64("padding", {0, 0});
+               },
+               {}, 4);
+    auto net = image.load();
+    std::vector<uint32_t> indices{7, 1, 2}, payloads{9, 3, 12};
+    std::string error;
+    ASSERT_TRUE(net->setInputSpikes(0, indices.data(), payloads.data(), 3,
+                                    error))
+        << error;
+    net->step();
+    EXPECT_EQ(net->output(0).active, (std::vector<uint32_t>{0, 1}));
+    EXPECT_EQ(net->output(0).payload, (std::vector<uint32_t>{12, 9}));
+    net->step(); // no input: no spike
+    EXPECT_TRUE(net->output(0).active.empty());
+  }
+}
+
+TEST(Connections, QReLUQuantizesAndSaturates) {
+  TestImage image(1.0, {1});
+  image.node("input", {}, {7}, false);
+  image.node("qrelu", {0}, {7}, true,
+             [](ImageWriter &w) {
+               w.addF64("v_step", {0.5});
+               w.addF64("v_threshold", {0.25});
+               w.addI64("bits", {2});
+             },
+             {}, 2);
+  auto net = image.load();
+  // floor((x - 0.25) / 0.5): -1 -> <0, 0.7 -> 0, 0.75 -> 1, 1.2 -> 1,
+  // 1.25 -> 2, 1.8 -> 3, 100 -> 3 (saturated at 2^2 - 1).
+  feed(*net, {-1, 0.7, 0.75, 1.2, 1.25, 1.8, 100});
+  net->step();
+  EXPECT_EQ(net->output(0).active, (std::vector<uint32_t>{2, 3, 4, 5, 6}));
+  EXPECT_EQ(net->output(0).payload, (std::vector<uint32_t>{1, 1, 2, 3, 3}));
+}
+
 TEST(Connections, SFNEqualsTStepsOfIF) {
   const int64_t n = 64, levels = 5;
   TestImage sfnImage(1.0, {1});

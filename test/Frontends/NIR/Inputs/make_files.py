@@ -179,13 +179,18 @@ def main(out):
     nodes["input_1"] = {"type": "Input", "shape": np.array([3])}
     write(p("affine-two-inputs.nir"), nodes,
           SMALL_EDGES + [("input_1", "fc")])
-    write(p("asymmetric-same.nir"), {
-        "input": {"type": "Input", "shape": np.array([1, 6, 6])},
-        "conv": {"type": "Conv2d", "weight": np.ones((1, 1, 2, 2), np.float32),
-                 "bias": np.zeros(1, np.float32), "stride": 1, "padding": "same",
-                 "dilation": 1, "groups": 1, "input_shape": np.array([6, 6])},
-        "output": {"type": "Output", "shape": np.array([1, 6, 6])}},
-        [("input", "conv"), ("conv", "output")])
+    def same_conv(name, kernel, stride, out):
+        write(p(name), {
+            "input": {"type": "Input", "shape": np.array([1, 6, 6])},
+            "conv": {"type": "Conv2d",
+                     "weight": np.ones((1, 1, kernel, kernel), np.float32),
+                     "bias": np.zeros(1, np.float32), "stride": stride,
+                     "padding": "same", "dilation": 1, "groups": 1,
+                     "input_shape": np.array([6, 6])},
+            "output": {"type": "Output", "shape": np.array([1, out, out])}},
+            [("input", "conv"), ("conv", "output")])
+    same_conv("asymmetric-same.nir", 2, 1, 6)
+    same_conv("same-stride.nir", 3, 2, 3)
     with open(p("not-hdf5.nir"), "w") as f:
         f.write("this is not an HDF5 file\n")
 
