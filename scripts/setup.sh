@@ -8,7 +8,7 @@ PACKAGES=(
   libmlir-19-dev mlir-19-tools llvm-19-dev llvm-19-tools zlib1g-dev libzstd-dev
   nlohmann-json3-dev libfmt-dev libgtest-dev libbenchmark-dev libmetis-dev
   libhdf5-dev
-  python3-numpy python3-scipy python3-brian python3-h5py
+  python3-numpy python3-scipy python3-brian python3-h5py python3-venv
 )
 
 missing=()
@@ -17,12 +17,23 @@ for pkg in "${PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "[setup] all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "[setup] installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "[setup] installing: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The references the tests compare with, from PyPI into the project's own
+# venv: BrainChip's Akida engine (MetaTF's `akida`, software backend).
+VENV="$(cd "$(dirname "$0")/.." && pwd)/.venv"
+AKIDA_VERSION=2.19.3
+if "$VENV/bin/python" -c "import akida, sys; sys.exit(akida.__version__ != '$AKIDA_VERSION')" >/dev/null 2>&1; then
+  echo "[setup] .venv has akida $AKIDA_VERSION"
+else
+  echo "[setup] creating .venv with akida $AKIDA_VERSION"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check "akida==$AKIDA_VERSION"
+fi

@@ -11,9 +11,9 @@
 #include "targets/RegisteredTargets.h"
 
 namespace {
-constexpr llvm::StringRef kModels[] = {"if", "threshold"};
-constexpr llvm::StringRef kLayers[] = {"linear", "affine", "conv2d",
-                                       "sum_pool2d", "avg_pool2d", "flatten"};
+constexpr llvm::StringRef kModels[] = {"qrelu", "threshold"};
+constexpr llvm::StringRef kLayers[] = {"linear",     "affine",     "conv2d",
+                                       "max_pool2d", "avg_pool2d", "flatten"};
 constexpr snnc::SynapseEncoding kEncodings[] = {{"dense", 0, 0}};
 constexpr snnc::SourcedFigure kEnergy[] = {
     {"frame_akidanet224", 23.48e-3, "J",
@@ -33,15 +33,26 @@ void snnc::registerAkidaChip() {
   static const ChipDescription chip{
       "akida",
       "BrainChip Akida AKD1000: 80 neural processors in 20 nodes",
-      /*coresPerChip=*/80, /*meshWidth=*/20, /*meshHeight=*/4,
+      /*coresPerChip=*/80,
+      /*meshWidth=*/20,
+      /*meshHeight=*/4,
       /*maxChips=*/1,
       /*neuronsPerCore=*/15000,
       /*synapseMemoryBitsPerCore=*/0, // not public: limits are per layer
-      /*fanInPerCore=*/57334, /*fanOutPerCore=*/0,
-      /*destinationsPerNeuron=*/0, /*distinctWeightsPerNeuron=*/0,
-      /*maxWeightBits=*/8, /*signedWeights=*/true, /*stateBits=*/32,
-      /*decayBits=*/0, /*maxDelaySteps=*/0,
-      kEncodings, /*sharedKernels=*/true, kModels, kLayers, kEnergy,
+      /*fanInPerCore=*/57334,
+      /*fanOutPerCore=*/0,
+      /*destinationsPerNeuron=*/0,
+      /*distinctWeightsPerNeuron=*/0,
+      /*maxWeightBits=*/8,
+      /*signedWeights=*/true,
+      /*stateBits=*/32,
+      /*decayBits=*/0,
+      /*maxDelaySteps=*/0,
+      kEncodings,
+      /*sharedKernels=*/true,
+      kModels,
+      kLayers,
+      kEnergy,
       {"static_power", 0.0001, "W", "lower end of the quoted 100 uW - 300 mW"},
       kFacts};
   registerChip(chip);
