@@ -147,7 +147,12 @@ void snnc::printReport(ModuleOp module, llvm::raw_ostream &os) {
                  << "\n";
     // A target that lays cores out itself (snn.layout, written by its
     // lowering) says what that took beside the middle end's estimate.
-    if (auto layout = network->getAttrOfType<DictionaryAttr>("snn.layout")) {
+    auto layout = network->getAttrOfType<DictionaryAttr>("snn.layout");
+    if (auto lines = layout ? layout.getAs<ArrayAttr>("lines") : ArrayAttr()) {
+      // The target's own account, line by line (Akida: MetaTF's summary).
+      for (auto [i, line] : llvm::enumerate(lines.getAsValueRange<StringAttr>()))
+        (i == 0 ? row("target layout") : os << "    ") << line << "\n";
+    } else if (layout) {
       row("target layout") << intOf(layout, "cores") << " cores, lower bound "
                            << intOf(layout, "lower_bound") << "; "
                            << intOf(layout, "duplicate_neurons")
@@ -206,6 +211,14 @@ llvm::json::Value snnc::reportJson(ModuleOp module) {
       return nullptr;
     llvm::json::Object o;
     for (NamedAttribute a : d) {
+      if (auto arr = llvm::dyn_cast<ArrayAttr>(a.getValue())) {
+        llvm::json::Array items;
+        for (Attribute item : arr)
+          if (auto str = llvm::dyn_cast<StringAttr>(item))
+            items.push_back(str.getValue().str());
+        o[a.getName().str()] = std::move(items);
+        continue;
+      }
       if (auto i = llvm::dyn_cast<IntegerAttr>(a.getValue()))
         o[a.getName().str()] = i.getInt();
       else if (auto f = llvm::dyn_cast<FloatAttr>(a.getValue()))

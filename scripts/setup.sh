@@ -35,5 +35,11 @@ if "$VENV/bin/python" -c "import akida, sys; sys.exit(akida.__version__ != '$AKI
 else
   echo "[setup] creating .venv with akida $AKIDA_VERSION"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check "akida==$AKIDA_VERSION"
+  # A machine that cannot reach PyPI still builds and tests everything else:
+  # the tests that compare with BrainChip's engine then report UNSUPPORTED.
+  if ! "$VENV/bin/pip" install -q --disable-pip-version-check --retries 2 \
+      "akida==$AKIDA_VERSION"; then
+    echo "[setup] warning: could not install akida $AKIDA_VERSION from PyPI;" \
+         "the tests that need it (lit feature 'akida') will not run"
+  fi
 fi

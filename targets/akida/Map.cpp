@@ -14,6 +14,9 @@
 #include "targets/ChipDescription.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+
+#include <map>
 
 #define DEBUG_TYPE "akida-map"
 
@@ -27,6 +30,91 @@ using namespace snnc;
 using namespace snnc::akida;
 
 namespace {
+std::string shapeList(llvm::ArrayRef<int64_t> values, const char *open,
+                      const char *close) {
+  std::string text = open;
+  for (auto [i, v] : llvm::enumerate(values))
+    text += (i ? ", " : "") + std::to_string(v);
+  return text + close;
+}
+
+/// MetaTF's summary() of the mapped model (Layer (type) | Output shape |
+/// Kernel shape | NPs) as the resource report's rows for the network, on
+/// snn.layout.
+void writeSummary(ModelOp model, ArrayRef<LayerOp> layers,
+                  const std::vector<LayerDesc> &descs,
+                  const std::vector<NpCount> &counts, int64_t total,
+                  int64_t devices, MapMode mode) {
+  StringRef name = model.getSymName();
+  if (!name.consume_back("_akida"))
+    return;
+  auto network = llvm::dyn_cast_or_null<snn::NetworkOp>(
+      SymbolTable::lookupNearestSymbolFrom(
+          model, StringAttr::get(model.getContext(), name)));
+  if (!network)
+    return;
+  std::map<std::string, int64_t> kinds;
+  for (const NpCount &c : counts)
+    if (c.nps > 0)
+      kinds[c.type] += c.nps;
+  std::string head = std::to_string(total) + " NPs of an AKD1000's " +
+                     std::to_string(kMappableNps) + " (" + mapModeName(mode) +
+                     ")";
+  size_t k = 0;
+  for (const auto &[kind, n] : kinds)
+    head += (k++ ? ", " : ": ") + std::to_string(n) + " " + kind;
+  head += "; " + std::to_string(devices) + " device" + (devices > 1 ? "s" : "");
+  SmallVector<std::array<std::string, 4>> rows = {
+      {"Layer (type)", "Output shape", "Kernel shape", "NPs"}};
+  for (auto [constLayer, desc, count] :
+       llvm::zip_equal(layers, descs, counts)) {
+    LayerOp layer = constLayer;
+    std::vector<int64_t> kernel;
+    if (desc.type == LayerType::FullyConnected)
+      kernel = {1, 1, desc.input[0] * desc.input[1] * desc.input[2],
+                desc.filters};
+    else if (desc.type == LayerType::SeparableConvolutional)
+      kernel = {desc.kernelX, desc.kernelY, desc.input[2], 1};
+    else
+      kernel = {desc.kernelX, desc.kernelY, desc.input[2], desc.filters};
+    std::string nps = count.nps > 0
+                          ? std::to_string(count.nps) + " " + count.type
+                          : count.type;
+    if (count.externalBytes > 0)
+      nps += " (" + std::to_string(count.externalBytes) + " B external)";
+    rows.push_back(
+        {(layer.getSymName() + " (" + layer.getLayerType() + ")").str(),
+         shapeList(layer.getOutputShape(), "[", "]"),
+         shapeList(kernel, "(", ")"), nps});
+    if (desc.type == LayerType::SeparableConvolutional)
+      rows.push_back(
+          {"", "", shapeList({1, 1, desc.input[2], desc.filters}, "(", ")"),
+           ""});
+  }
+  size_t widths[4] = {0, 0, 0, 0};
+  for (const auto &r : rows)
+    for (size_t c = 0; c < 4; ++c)
+      widths[c] = std::max(widths[c], r[c].size());
+  Builder b(model.getContext());
+  SmallVector<Attribute> lines = {b.getStringAttr(head)};
+  for (const auto &r : rows) {
+    std::string line;
+    for (size_t c = 0; c < 4; ++c)
+      line += c + 1 < 4 ? r[c] + std::string(widths[c] - r[c].size() + 2, ' ')
+                        : r[c];
+    while (!line.empty() && line.back() == ' ')
+      line.pop_back();
+    lines.push_back(b.getStringAttr(line));
+  }
+  network->setAttr(
+      "snn.layout",
+      b.getDictionaryAttr(
+          {b.getNamedAttr("nps", b.getI64IntegerAttr(total)),
+           b.getNamedAttr("devices", b.getI64IntegerAttr(devices)),
+           b.getNamedAttr("map_mode", b.getStringAttr(mapModeName(mode))),
+           b.getNamedAttr("lines", b.getArrayAttr(lines))}));
+}
+
 struct AkidaMapPass : public snnc::akida::impl::AkidaMapBase<AkidaMapPass> {
   using Base::Base;
   void runOnOperation() override {
@@ -68,6 +156,7 @@ struct AkidaMapPass : public snnc::akida::impl::AkidaMapBase<AkidaMapPass> {
       int64_t devices =
           std::max<int64_t>(1, (total + kMappableNps - 1) / kMappableNps);
       model->setAttr("devices", b.getI64IntegerAttr(devices));
+      writeSummary(model, layers, descs, counts, total, devices, *mode);
       if (total > kMappableNps)
         model.emitWarning() << "needs " << total << " NPs; an AKD1000 maps "
                             << kMappableNps << ": " << devices << " devices";
