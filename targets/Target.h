@@ -20,6 +20,7 @@
 #include "llvm/Support/Error.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -34,6 +35,24 @@ struct TargetOptions {
   double stepRate = 0.0;
   /// A quantization that destroys a layer warns instead of failing.
   bool allowLossy = false;
+  /// The target's own options (`--target-option KEY=VALUE`), checked
+  /// against its getOptionSpecs(); absent keys take their defaults.
+  std::map<std::string, std::string> targetOptions;
+
+  /// The value of a target option, or `fallback`.
+  llvm::StringRef option(llvm::StringRef key, llvm::StringRef fallback) const {
+    auto it = targetOptions.find(key.str());
+    return it == targetOptions.end() ? fallback : llvm::StringRef(it->second);
+  }
+};
+
+/// One option a target takes: its key, what it does, the values it accepts
+/// and the one it takes when not given.
+struct TargetOptionSpec {
+  llvm::StringRef key;
+  llvm::StringRef description;
+  llvm::ArrayRef<llvm::StringRef> values;
+  llvm::StringRef defaultValue;
 };
 
 class Target {
@@ -49,6 +68,12 @@ public:
   /// without a chip. The driver records it in the module's #snn.target, and
   /// the target's pipeline maps onto it.
   virtual llvm::StringRef getChip() const { return ""; }
+
+  /// The options of this target (`--target-option KEY=VALUE`); none by
+  /// default.
+  virtual llvm::ArrayRef<TargetOptionSpec> getOptionSpecs() const {
+    return {};
+  }
 
   /// Adds the passes that take a discretized module to the end of `stage`
   /// (`quantized`, `mapped` or `target-ir`); stages the target does not have

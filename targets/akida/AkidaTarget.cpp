@@ -17,6 +17,14 @@ using namespace mlir;
 using namespace snnc;
 
 namespace {
+constexpr llvm::StringRef kMapModes[] = {"all-nps", "minimal"};
+const TargetOptionSpec kOptions[] = {
+    {"map-mode",
+     "MetaTF's map mode: as many NPs as speed the model up (all-nps, "
+     "MetaTF's default) or as few as fit (minimal)",
+     kMapModes, "all-nps"},
+};
+
 class AkidaTarget : public Target {
 public:
   llvm::StringRef getName() const override { return "akida"; }
@@ -25,10 +33,14 @@ public:
            "snn-run";
   }
   llvm::StringRef getChip() const override { return akida::kChipName; }
+  llvm::ArrayRef<TargetOptionSpec> getOptionSpecs() const override {
+    return kOptions;
+  }
   void buildPipeline(OpPassManager &pm, Stage stage,
                      const TargetOptions &options) const override {
     akida::populateAkidaPipeline(pm, stage, options.stepRate,
-                                 options.allowLossy, "all-nps");
+                                 options.allowLossy,
+                                 options.option("map-mode", "all-nps"));
   }
   LogicalResult emit(ModuleOp module,
                      const TargetOptions &options) const override {

@@ -95,6 +95,11 @@ cl::opt<bool> allowLossy(
              "a quarter of its weights rounded to 0, or an rms error over a "
              "quarter of its largest weight), with a warning"),
     cl::cat(snncCategory));
+cl::list<std::string> targetOption(
+    "target-option",
+    cl::desc("An option of the target, KEY=VALUE (repeatable; "
+             "--list-targets shows each target's)"),
+    cl::value_desc("KEY=VALUE"), cl::cat(snncCategory));
 cl::opt<std::string> scheme("scheme",
                             cl::desc("Integration of linear neuron models: "
                                      "exact (default) or euler"),
@@ -122,9 +127,53 @@ int printTargets() {
     outs() << "no targets are registered\n";
     return 0;
   }
-  for (const std::string &name : names)
-    outs() << format("  %-10s ", name.c_str())
-           << registry.create(name)->getDescription() << "\n";
+  for (const std::string &name : names) {
+    std::unique_ptr<snnc::Target> target = registry.create(name);
+    outs() << format("  %-10s ", name.c_str()) << target->getDescription()
+           << "\n";
+    for (const snnc::TargetOptionSpec &spec : target->getOptionSpecs()) {
+      outs() << "      --target-option " << spec.key << "=";
+      llvm::interleave(spec.values, outs(), "|");
+      outs() << " (default " << spec.defaultValue << "): " << spec.description
+             << "\n";
+    }
+  }
+  return 0;
+}
+
+/// Reads --target-option into `out`, checked against the target's specs.
+int readTargetOptions(const snnc::Target *target,
+                      std::map<std::string, std::string> &out) {
+  for (const std::string &item : targetOption) {
+    StringRef key, value;
+    std::tie(key, value) = StringRef(item).split('=');
+    if (!target)
+      return fail("--target-option needs a target (--target=NAME)");
+    if (key.empty() || value.empty() || !StringRef(item).contains('='))
+      return fail("--target-option '" + item + "' is not KEY=VALUE");
+    const snnc::TargetOptionSpec *spec = nullptr;
+    for (const snnc::TargetOptionSpec &s : target->getOptionSpecs())
+      if (s.key == key)
+        spec = &s;
+    if (!spec) {
+      std::string known;
+      for (const snnc::TargetOptionSpec &s : target->getOptionSpecs())
+        known += (known.empty() ? "" : ", ") + s.key.str();
+      return fail("target " + target->getName().str() + " has no option '" +
+                  key.str() + "' (" +
+                  (known.empty() ? std::string("it takes none")
+                                 : "it takes " + known) +
+                  ")");
+    }
+    if (!llvm::is_contained(spec->values, value)) {
+      std::string values;
+      for (StringRef v : spec->values)
+        values += (values.empty() ? "" : ", ") + v.str();
+      return fail("--target-option " + key.str() + "=" + value.str() +
+                  ": target " + target->getName().str() + " takes " + values);
+    }
+    out[key.str()] = value.str();
+  }
   return 0;
 }
 
@@ -322,6 +371,9 @@ int driverMain(int argc, char **argv) {
   if (stepRate > 0 && chipName.empty())
     return fail("--step-rate needs a chip (--chip=NAME)");
 
+  std::map<std::string, std::string> chosenOptions;
+  if (int rc = readTargetOptions(target.get(), chosenOptions))
+    return rc;
   if (!activityFile.empty())
     if (int rc = attachActivity(*module, activityFile))
       return rc;
@@ -330,11 +382,18 @@ int driverMain(int argc, char **argv) {
     auto name = [&](StringRef s) {
       return s.empty() ? StringAttr() : StringAttr::get(&context, s);
     };
+    SmallVector<NamedAttribute> entries;
+    for (const auto &[key, value] : chosenOptions)
+      entries.push_back(NamedAttribute(StringAttr::get(&context, key),
+                                       StringAttr::get(&context, value)));
+    DictionaryAttr optionsAttr =
+        entries.empty() ? DictionaryAttr()
+                        : DictionaryAttr::get(&context, entries);
     (*module)->setAttr(
         snnc::snn::TargetAttr::kAttrName,
         snnc::snn::TargetAttr::get(&context,
                                    name(target ? target->getName() : ""),
-                                   name(chipName), DictionaryAttr()));
+                                   name(chipName), optionsAttr));
   }
 
   snnc::TargetOptions options;
@@ -343,6 +402,7 @@ int driverMain(int argc, char **argv) {
   options.outputPath = outputPath;
   options.stepRate = stepRate;
   options.allowLossy = allowLossy;
+  options.targetOptions = chosenOptions;
 
   PassManager pm(&context);
   snnc::populateSNNCleanupPipeline(pm);
