@@ -64,6 +64,33 @@ void writeSummary(ModelOp model, ArrayRef<LayerOp> layers,
   for (const auto &[kind, n] : kinds)
     head += (k++ ? ", " : ": ") + std::to_string(n) + " " + kind;
   head += "; " + std::to_string(devices) + " device" + (devices > 1 ? "s" : "");
+  // What the layers' weights take of the NPs that hold them: the weights
+  // packed at their bits, against an NP's weight memory.
+  int64_t weightBits = 0, npsHolding = 0;
+  for (auto [constLayer, count] : llvm::zip_equal(layers, counts)) {
+    if (count.nps == 0 || count.externalBytes > 0)
+      continue;
+    LayerOp layer = constLayer;
+    int64_t bits = layer.getParams().getAs<IntegerAttr>("weights_bits").getInt();
+    for (NamedAttribute v : layer.getVariables())
+      if (v.getName().strref().starts_with("weights"))
+        weightBits += bits * llvm::cast<DenseElementsAttr>(v.getValue())
+                                 .getNumElements();
+    npsHolding += count.nps;
+  }
+  std::string memory;
+  if (npsHolding > 0) {
+    int64_t perNp = (weightBits / 8 + npsHolding - 1) / npsHolding;
+    memory = "weights " + std::to_string(weightBits / 8) + " B in " +
+             std::to_string(npsHolding) + " NPs: " + std::to_string(perNp) +
+             " B per NP, " +
+             std::to_string((100 * perNp + kNpWeightBytes - 1) /
+                            kNpWeightBytes) +
+             "% of an NP's " + std::to_string(kNpWeightBytes) +
+             " B (packed; MetaTF allocates in larger units); at least " +
+             std::to_string((total + kNpsPerNode - 1) / kNpsPerNode) +
+             " nodes of " + std::to_string(kNpsPerNode) + " NPs";
+  }
   SmallVector<std::array<std::string, 4>> rows = {
       {"Layer (type)", "Output shape", "Kernel shape", "NPs"}};
   for (auto [constLayer, desc, count] :
@@ -97,6 +124,8 @@ void writeSummary(ModelOp model, ArrayRef<LayerOp> layers,
       widths[c] = std::max(widths[c], r[c].size());
   Builder b(model.getContext());
   SmallVector<Attribute> lines = {b.getStringAttr(head)};
+  if (!memory.empty())
+    lines.push_back(b.getStringAttr(memory));
   for (const auto &r : rows) {
     std::string line;
     for (size_t c = 0; c < 4; ++c)

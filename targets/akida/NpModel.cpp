@@ -34,9 +34,10 @@ const char *snnc::akida::mapModeName(MapMode mode) {
 
 namespace {
 
-/// Bytes of weight memory per NP: the device's `mesh.np_sram_size`
-/// weight_bytes, and the largest per-NP weight_size the mapper reported.
-constexpr int64_t kWeightBytes = 44800;
+/// Bytes of weight memory per NP (kNpWeightBytes): the device's
+/// `mesh.np_sram_size` weight_bytes, and the largest per-NP weight_size the
+/// mapper reported.
+constexpr int64_t kWeightBytes = kNpWeightBytes;
 /// Bits of input buffer per NP: the device's input_bytes (43008) in bits. A
 /// 24 x 224 x 16 tile of 4-bit inputs fills it exactly.
 constexpr int64_t kInputBufferBits = 344064;

@@ -24,8 +24,12 @@ enum class MapMode { minimal, allNps };
 std::optional<MapMode> parseMapMode(const std::string &name);
 const char *mapModeName(MapMode mode);
 
-/// The NPs an AKD1000 maps.
+/// The NPs an AKD1000 maps, and the NPs of one of its nodes.
 inline constexpr int64_t kMappableNps = 78;
+inline constexpr int64_t kNpsPerNode = 4;
+/// Bytes of weight memory per NP, as MetaTF's virtual AKD1000 reports it
+/// (`mesh.np_sram_size`).
+inline constexpr int64_t kNpWeightBytes = 44800;
 
 /// One layer's share: its NPs and their kind ("CNP1", "FNP3", "FNP2"; an
 /// InputConvolutional runs on the input block, "HRC", and takes no NP),
