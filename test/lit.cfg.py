@@ -31,3 +31,14 @@ for module in ("brian2", "h5py"):
     if subprocess.call([config.python_executable, "-c", "import " + module],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
         config.available_features.add(module)
+
+# BrainChip's MetaTF (the `akida` package) for the Akida reference
+# (tools/akida/akida_reference.py): the interpreter SNNC_AKIDA_PYTHON names,
+# else the repository's .venv, which the setup script creates.
+akida_python = os.environ.get("SNNC_AKIDA_PYTHON") or os.path.join(
+    config.snnc_src_root, ".venv", "bin", "python")
+if os.path.exists(akida_python) and subprocess.call(
+        [akida_python, "-c", "import akida"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("akida")
+    config.substitutions.append(("%akida_python", akida_python))

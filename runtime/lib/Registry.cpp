@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "engine/Registry.h"
+#include "akida/AkidaModel.h"
+#include "akida/AkidaNodes.h"
 #include "float/FloatNodes.h"
 #include "loihi2/Loihi2Nodes.h"
 #include "snnrt/Loihi2Model.h"
@@ -39,6 +41,9 @@ const std::vector<ModelFamily> &snnrt::modelFamilies() {
        {truenorth::nodeKinds()},
        {"TrueNorth artifact", {}, truenorth::kArtifactFormat,
         truenorth::loadArtifact}},
+      {"akida",
+       {akida::nodeKinds()},
+       {"Akida artifact", {}, akida::kArtifactFormat, akida::loadArtifact}},
   };
   return families;
 }

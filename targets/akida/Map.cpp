@@ -169,8 +169,9 @@ struct AkidaMapPass : public snnc::akida::impl::AkidaMapBase<AkidaMapPass> {
       for (auto [layer, count] : llvm::zip_equal(layers, counts)) {
         if (count.software) {
           layer.emitOpError()
-              << "fits no arrangement of the AKD1000's neural processors "
-                 "(MetaTF would run it in software)";
+              << "does not map onto the AKD1000's neural processors "
+                 "(MetaTF would run it in software): "
+              << count.reason;
           return signalPassFailure();
         }
         layer.setNpsAttr(b.getI64IntegerAttr(count.nps));

@@ -193,9 +193,10 @@ struct Fit {
   }
 };
 
-NpCount software() {
+NpCount software(std::string reason) {
   NpCount count;
   count.software = true;
+  count.reason = std::move(reason);
   return count;
 }
 
@@ -208,7 +209,11 @@ Fit fullyConnected(const LayerDesc &l) {
                                                : 0;
   if (inputs < 1 || inputs > kFullyConnectedMaxInputs || bitsPerWeight == 0 ||
       l.filters < 1) {
-    fit.fixed = software();
+    fit.fixed = software(std::to_string(inputs) + " inputs at " +
+                         std::to_string(l.weightsBits) +
+                         "-bit weights (an FNP takes at most " +
+                         std::to_string(kFullyConnectedMaxInputs) +
+                         " at 1, 2 or 4 bits)");
     return fit;
   }
   int64_t bits = l.filters * (inputs * bitsPerWeight + kFnpBitsPerUnit);
@@ -221,10 +226,21 @@ Fit fullyConnected(const LayerDesc &l) {
 
 Fit convolution(const LayerDesc &l) {
   Fit fit;
-  fit.fixed = software();
+  std::string kernel =
+      std::to_string(l.kernelX) + "x" + std::to_string(l.kernelY);
+  fit.fixed = software("no measured NP capacity for a " + kernel +
+                       " kernel at " + std::to_string(l.weightsBits) +
+                       "-bit weights");
   const auto &[x, y, c] = l.input;
   if (l.kernelX != l.kernelY || l.filters < 1 || c < 1)
     return fit;
+  // MetaTF's mapper runs a 'Valid' convolution in software (measured on
+  // 1x1 to 5x5 kernels, both convolution types; a 1x1 kernel pads nothing
+  // either way and is written 'Same').
+  if (l.padding == Padding::valid) {
+    fit.fixed = software("its 'Valid' padding (MetaTF maps 'Same' only)");
+    return fit;
+  }
   std::optional<int64_t> capacity =
       l.type == LayerType::Convolutional
           ? convCapacity(l.kernelX, c, l.weightsBits)
@@ -233,17 +249,27 @@ Fit convolution(const LayerDesc &l) {
     return fit;
   std::optional<int64_t> tiles =
       spatialTiles(x, y, c, l.inputBits, l.kernelX, l.kernelY);
-  if (!tiles)
+  if (!tiles) {
+    fit.fixed = software("an input of " + std::to_string(x) + "x" +
+                         std::to_string(y) + "x" + std::to_string(c) +
+                         " that no tiling fits into an NP's input buffer");
     return fit;
+  }
   // Global average pooling needs the whole input on one NP.
-  if (l.pool == PoolType::average && *tiles != 1)
+  if (l.pool == PoolType::average && *tiles != 1) {
+    fit.fixed = software("global average pooling over an input that takes " +
+                         std::to_string(*tiles) + " NP tiles (it needs one)");
     return fit;
+  }
   fit.cnp = true;
   fit.filters = l.filters;
   fit.capacity = *capacity;
   fit.tiles = *tiles;
   if (!fit.npsAt(kMaxFilters)) {
     fit.cnp = false;
+    fit.fixed = software("more than the " + std::to_string(kMappableNps) +
+                         " NPs of a device at " + std::to_string(kMaxFilters) +
+                         " filters per NP");
     return fit;
   }
   fit.fixed = NpCount{0, "CNP1"};
@@ -264,7 +290,7 @@ Fit fitLayer(const LayerDesc &l) {
     return convolution(l);
   }
   Fit fit;
-  fit.fixed = software();
+  fit.fixed = software("an unknown layer type");
   return fit;
 }
 

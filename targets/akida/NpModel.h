@@ -40,6 +40,8 @@ struct NpCount {
   std::string type;
   int64_t externalBytes = 0;
   bool software = false;
+  /// Why the layer runs in software: "its 'Valid' padding", ...
+  std::string reason;
 };
 
 /// The NPs of every layer of a sequential model in `mode`.

@@ -58,8 +58,10 @@ const char *kUsage =
     "                        and the first few; exit 1 if N > 0\n"
     "\n"
     "MODEL is an snnx image (snnc --target=cpu), a Loihi 2 artifact\n"
-    "(snnc --target=loihi2) or a TrueNorth artifact (snnc\n"
-    "--target=truenorth), by the kind the file declares.\n";
+    "(snnc --target=loihi2), a TrueNorth artifact (snnc\n"
+    "--target=truenorth) or Akida layer descriptors (snnc\n"
+    "--target=akida; one step is one inference), by the kind the file\n"
+    "declares.\n";
 
 int fail(const std::string &message) {
   std::fprintf(stderr, "snn-run: error: %s\n", message.c_str());

@@ -17,6 +17,8 @@ namespace snnrt {
 struct NpyArray {
   std::vector<int64_t> shape;
   std::vector<double> data;
+  /// The stored type, numpy's `descr`: "<i2", "|u1", "<f4", ...
+  std::string dtype;
 };
 
 /// Parses an .npy file; false with a message on anything else (a Fortran

@@ -86,8 +86,17 @@ bool snnrt::parseNpy(const std::string &bytes, NpyArray &array,
     std::stringstream ss(inner);
     std::string item;
     while (std::getline(ss, item, ','))
-      if (item.find_first_not_of(" ") != std::string::npos)
-        array.shape.push_back(std::strtoll(item.c_str(), nullptr, 10));
+      if (item.find_first_not_of(" ") != std::string::npos) {
+        char *end = nullptr;
+        long long d = std::strtoll(item.c_str(), &end, 10);
+        if (d < 0 || end == item.c_str() ||
+            item.find_first_not_of(" ", size_t(end - item.c_str())) !=
+                std::string::npos) {
+          error = ".npy shape '" + shapeText + "' is not a tuple of sizes";
+          return false;
+        }
+        array.shape.push_back(d);
+      }
   }
   if (descr.size() < 3 || (descr[0] != '<' && descr[0] != '|')) {
     error = "unsupported .npy dtype '" + descr + "' (little-endian only)";
@@ -95,15 +104,27 @@ bool snnrt::parseNpy(const std::string &bytes, NpyArray &array,
   }
   char kind = descr[1];
   int width = std::atoi(descr.c_str() + 2);
-  size_t count = 1;
-  for (int64_t d : array.shape)
-    count *= size_t(d);
-  if (width <= 0 || bytes.size() - offset < count * size_t(width)) {
-    error = ".npy data is truncated: " + std::to_string(count) +
-            " elements of " + descr + " need " +
-            std::to_string(count * size_t(std::max(width, 0))) + " bytes";
+  if (width <= 0) {
+    error = "unsupported .npy dtype '" + descr + "'";
     return false;
   }
+  // The element count, without overflow: a shape the data cannot hold is
+  // refused before anything is allocated.
+  size_t available = (bytes.size() - offset) / size_t(width);
+  size_t count = 1;
+  bool fits = true;
+  for (int64_t d : array.shape) {
+    if (d != 0 && count > available / size_t(d))
+      fits = false;
+    count = fits ? count * size_t(d) : count;
+  }
+  if (!fits || count > available) {
+    error = ".npy data is truncated: shape " + shapeText + " of " + descr +
+            " needs more than the " + std::to_string(bytes.size() - offset) +
+            " bytes the file holds";
+    return false;
+  }
+  array.dtype = descr;
   array.data.resize(count);
   const char *p = bytes.data() + offset;
   for (size_t i = 0; i < count; ++i, p += width) {
