@@ -12,6 +12,7 @@
 
 #include "tools/snnc/Driver.h"
 
+#include "analysis/MemoryModel.h"
 #include "dialects/SNN/SNNOps.h"
 #include "frontends/nir/NirImport.h"
 #include "passes/Pipelines.h"
@@ -58,6 +59,16 @@ cl::opt<std::string>
               cl::value_desc("stage"), cl::cat(snncCategory));
 cl::opt<bool> listTargets("list-targets", cl::desc("List registered targets"),
                           cl::cat(snncCategory));
+cl::opt<bool>
+    memoryModel("memory-model",
+                cl::desc("Print the memory model of a human-scale brain of "
+                         "the seed document abi-memory-model "
+                         "(docs/memory-model.md)"),
+                cl::cat(snncCategory));
+cl::opt<std::string>
+    memoryModelJson("memory-model-json",
+                    cl::desc("Write the memory model's figures as JSON"),
+                    cl::value_desc("file"), cl::cat(snncCategory));
 cl::opt<double> dtMs("dt",
                      cl::desc("Step in ms (default: the network's own dt)"),
                      cl::init(0.0), cl::cat(snncCategory));
@@ -237,6 +248,25 @@ int writeOutput(StringRef path,
   return 0;
 }
 
+/// --memory-model and --memory-model-json: the model's tables at the seed's
+/// parameters.
+int printMemoryModel() {
+  namespace memory = snnc::memory;
+  const memory::Parameters &params = memory::seedParameters();
+  std::string error;
+  if (!memory::verify(params, error))
+    return fail("memory model: " + error);
+  memory::Tables tables = memory::computeTables(params);
+  if (memoryModel)
+    outs() << memory::formatTables(tables);
+  if (!memoryModelJson.empty())
+    return writeOutput(memoryModelJson, [&](raw_ostream &os) -> Error {
+      os << memory::formatTablesJson(tables);
+      return Error::success();
+    });
+  return 0;
+}
+
 /// Prints the module to stdout or, through writeOutput, to -o.
 int writeIR(ModuleOp module) {
   auto print = [&](raw_ostream &os) -> Error {
@@ -259,6 +289,8 @@ int driverMain(int argc, char **argv) {
                                           "compiler\n");
   if (listTargets)
     return printTargets();
+  if (memoryModel || !memoryModelJson.empty())
+    return printMemoryModel();
   if (inputFile.empty())
     return fail("no input file (usage: snnc model.mlir --target=NAME -o OUT)");
   if (dtMs.getNumOccurrences() && !(dtMs > 0))
