@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 
 echo "== registered targets"
 "$BIN/snnc" --list-targets
-targets=$("$BIN/snnc" --list-targets | awk '/^  /{print $1}')
+targets=$("$BIN/snnc" --list-targets | awk '/^  [^ ]/{print $1}')
 
 # The input each example runs on, and for how many steps.
 run_args() {
@@ -25,8 +25,19 @@ run_args() {
     conv_snn) echo "--steps 100 --poisson 0=200,1" ;;        # 100 ms of 200 Hz events
     loihi_demo) echo "--steps 2000 --poisson 0=20,7" ;;      # 2 s of 20 Hz input
     stdp_learning) echo "--steps 4000 --poisson 0=20,3 --poisson 1=20,4" ;;  # 4 s, learning
+    akida_cnn) echo "--steps 10 --input 0=$OUT/akida_cnn.images.npy" ;;   # 10 images
+    akida_dscnn) echo "--steps 10 --input 0=$OUT/akida_dscnn.frames.npy" ;;  # 10 frames
   esac
 }
+
+# The Akida examples read one 8-bit frame per step (random, seed 1).
+/usr/bin/python3 - "$OUT" <<'PY'
+import sys
+import numpy as np
+rng = np.random.default_rng(1)
+for name, size in (("akida_cnn.images", 28 * 28), ("akida_dscnn.frames", 49 * 10)):
+    np.save(f"{sys.argv[1]}/{name}.npy", rng.integers(0, 256, (10, size)).astype(np.float64))
+PY
 
 for model in examples/*.mlir; do
   name=$(basename "$model" .mlir)
@@ -50,6 +61,12 @@ for model in examples/*.mlir; do
     # shellcheck disable=SC2046
     "$BIN/snn-run" "$OUT/$name.loihi2/$name.json" $(run_args "$name") \
       --activity "$OUT/$name.loihi2.activity.json" | sed 's/^/   /'
+  fi
+  if [ -f "$OUT/$name.akida/$name.json" ]; then
+    echo "   the same input on the Akida descriptors (integer layer model):"
+    # shellcheck disable=SC2046
+    "$BIN/snn-run" "$OUT/$name.akida/$name.json" $(run_args "$name") \
+      --activity "$OUT/$name.akida.activity.json" | sed 's/^/   /'
   fi
   if [ -f "$OUT/$name.truenorth/$name.json" ]; then
     echo "   the same input on the TrueNorth artifact (integer core model):"
