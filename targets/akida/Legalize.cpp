@@ -193,8 +193,7 @@ FailureOr<Collected> Legalizer::collect(Value input) {
 
 LogicalResult Legalizer::matchPadding(Operation *conv, LayerDesc &layer,
                                       ArrayRef<int64_t> padding) {
-  const auto &[x, y, ch] = layer.input;
-  (void)ch;
+  int64_t x = layer.input[0], y = layer.input[1];
   auto padOf = [&](Padding mode, int64_t n, int64_t k, int64_t s,
                    int64_t &before, int64_t &after) {
     int64_t total = paddingTotal(n, k, s, mode);
@@ -588,8 +587,6 @@ LogicalResult Legalizer::run(int64_t &layers, int64_t &inexact) {
     for (Operation *op : {c.pointwise.getOperation(), c.pool, c.activation})
       if (op)
         used.insert(op);
-    if (Operation *def = c.input.getDefiningOp())
-      (void)def;
   }
   for (Operation &op : body)
     if (!used.contains(&op) && !llvm::isa<FlattenOp, OutputOp, ProbeOp>(op))
