@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 
+#include <cmath>
 #include <map>
 
 using namespace mlir;
@@ -49,8 +50,11 @@ std::map<std::string, WorstError> worstErrors(NetworkOp network) {
       for (NamedAttribute e : errors)
         if (auto f = llvm::dyn_cast<FloatAttr>(e.getValue())) {
           WorstError &w = worst[e.getName().str()];
-          if (f.getValueAsDouble() > w.value)
-            w = {f.getValueAsDouble(), &op};
+          // A NaN error is the worst of all: it is kept, with its op.
+          double v = f.getValueAsDouble();
+          if (v > w.value || (std::isnan(v) && !std::isnan(w.value)) ||
+              !w.op)
+            w = {v, &op};
         }
   return worst;
 }

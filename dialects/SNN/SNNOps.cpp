@@ -546,15 +546,22 @@ LogicalResult verifyWindowParams(Operation *op, unsigned spatial,
                                  ArrayRef<int64_t> stride,
                                  ArrayRef<int64_t> padding,
                                  ArrayRef<int64_t> dilation) {
+  // Window sizes past 2^24 are refused, so that their sums never overflow.
+  constexpr int64_t kLargest = int64_t(1) << 24;
+  auto inRange = [&](StringRef name, int64_t v, int64_t min) -> LogicalResult {
+    if (v < min || v > kLargest)
+      return op->emitOpError() << "'" << name << "' must be in " << min
+                               << ".." << kLargest << ", got " << v;
+    return success();
+  };
   auto check = [&](StringRef name, ArrayRef<int64_t> values,
                    int64_t min) -> LogicalResult {
     if (values.size() != spatial)
       return op->emitOpError() << "'" << name << "' needs " << spatial
                                << " value(s), got " << values.size();
     for (int64_t v : values)
-      if (v < min)
-        return op->emitOpError()
-               << "'" << name << "' must be >= " << min << ", got " << v;
+      if (failed(inRange(name, v, min)))
+        return failure();
     return success();
   };
   if (failed(check("stride", stride, 1)))
@@ -564,8 +571,8 @@ LogicalResult verifyWindowParams(Operation *op, unsigned spatial,
            << "'padding' needs " << spatial << " value(s), or " << 2 * spatial
            << " (all before, then all after), got " << padding.size();
   for (int64_t v : padding)
-    if (v < 0)
-      return op->emitOpError() << "'padding' must be >= 0, got " << v;
+    if (failed(inRange("padding", v, 0)))
+      return failure();
   if (!dilation.empty() && failed(check("dilation", dilation, 1)))
     return failure();
   return success();
@@ -630,8 +637,9 @@ LogicalResult verifyPool(Operation *op, Type inputType,
     return op->emitOpError() << "'kernel_size' needs 2 values, got "
                              << kernel.size();
   for (int64_t k : kernel)
-    if (k < 1)
-      return op->emitOpError() << "'kernel_size' must be >= 1, got " << k;
+    if (k < 1 || k > (int64_t(1) << 24))
+      return op->emitOpError() << "'kernel_size' must be in 1..16777216, got "
+                               << k;
   ArrayRef<int64_t> in = getStreamShape(inputType);
   if (in.size() != 3)
     return op->emitOpError()

@@ -106,7 +106,7 @@ std::array<int64_t, 2> snnc::akida::weightRange(int64_t bits) {
 }
 
 namespace {
-std::string list(std::initializer_list<int64_t> values) {
+std::string list(const std::vector<int64_t> &values) {
   std::string text;
   size_t i = 0;
   for (int64_t v : values) {
@@ -118,7 +118,7 @@ std::string list(std::initializer_list<int64_t> values) {
   return text;
 }
 
-bool in(int64_t v, std::initializer_list<int64_t> values) {
+bool in(int64_t v, const std::vector<int64_t> &values) {
   return std::find(values.begin(), values.end(), v) != values.end();
 }
 
@@ -132,8 +132,8 @@ std::string breaks(const LayerDesc &l, const std::string &name, int64_t value,
   return breaks(l, name, std::to_string(value), what);
 }
 
-std::string checkBits(const LayerDesc &l, std::initializer_list<int64_t> inputs,
-                      std::initializer_list<int64_t> weights) {
+std::string checkBits(const LayerDesc &l, const std::vector<int64_t> &inputs) {
+  std::vector<int64_t> weights = allowedWeightBits(l.type);
   if (!in(l.inputBits, inputs))
     return breaks(l, "input bits", l.inputBits, "takes " + list(inputs));
   if (!in(l.weightsBits, weights))
@@ -164,8 +164,43 @@ std::string kernelText(const LayerDesc &l) {
 }
 } // namespace
 
+std::vector<int64_t> snnc::akida::allowedWeightBits(LayerType type) {
+  switch (type) {
+  case LayerType::InputConvolutional:
+    return {1, 2, 4, 8};
+  case LayerType::SeparableConvolutional:
+    return {2, 4};
+  case LayerType::Convolutional:
+  case LayerType::FullyConnected:
+    return {1, 2, 4};
+  }
+  return {};
+}
+
 std::string snnc::akida::checkLimits(const LayerDesc &l) {
   const auto &[x, y, c] = l.input;
+  for (int64_t d : l.input)
+    if (d < 1 || d > kMaxExtent)
+      return breaks(l, "input dimension", d,
+                    "takes 1.." + std::to_string(kMaxExtent) + " on each axis");
+  if (l.filters < 1 || l.filters > kMaxExtent)
+    return breaks(l, l.type == LayerType::FullyConnected ? "units" : "filters",
+                  l.filters, "takes 1.." + std::to_string(kMaxExtent));
+  if (l.kernelX < 1 || l.kernelY < 1 || l.strideX < 1 || l.strideY < 1)
+    return breaks(l, "kernel_size and kernel_stride",
+                  std::to_string(l.kernelX) + "x" + std::to_string(l.kernelY) +
+                      " / " + std::to_string(l.strideX) + "x" +
+                      std::to_string(l.strideY),
+                  "takes at least 1");
+  if (l.type != LayerType::FullyConnected) {
+    std::array<int64_t, 3> out = outputShape(l);
+    if (out[0] < 1 || out[1] < 1)
+      return breaks(l, "kernel_size",
+                    std::to_string(l.kernelX) + "x" + std::to_string(l.kernelY),
+                    "leaves no output of an input of " + std::to_string(x) +
+                        "x" + std::to_string(y) + " ('" +
+                        paddingName(l.padding) + "' padding)");
+  }
   switch (l.type) {
   case LayerType::InputConvolutional: {
     if (x < 5 || x > 256)
@@ -195,7 +230,7 @@ std::string snnc::akida::checkLimits(const LayerDesc &l) {
       return breaks(l, "pool_type", "Average", "pools only by Max");
     if (std::string e = checkPooling(l); !e.empty())
       return e;
-    return checkBits(l, {8}, {1, 2, 3, 4, 5, 6, 7, 8});
+    return checkBits(l, {8});
   }
   case LayerType::Convolutional:
   case LayerType::SeparableConvolutional: {
@@ -219,18 +254,18 @@ std::string snnc::akida::checkLimits(const LayerDesc &l) {
       return breaks(l, "filters", l.filters, "takes at least 1");
     if (std::string e = checkPooling(l); !e.empty())
       return e;
-    return checkBits(l, {1, 2, 4},
-                     separable ? std::initializer_list<int64_t>{2, 4}
-                               : std::initializer_list<int64_t>{1, 2, 4});
+    return checkBits(l, {1, 2, 4});
   }
   case LayerType::FullyConnected:
-    if (x * y * c > 57334)
-      return breaks(l, "input size", x * y * c, "takes at most 57334 inputs");
+    if (x * y * c > kFullyConnectedMaxInputs)
+      return breaks(l, "input size", x * y * c,
+                    "takes at most " +
+                        std::to_string(kFullyConnectedMaxInputs) + " inputs");
     if (l.filters < 1)
       return breaks(l, "units", l.filters, "takes at least 1");
     if (l.pool != PoolType::none)
       return breaks(l, "pool_type", poolTypeName(l.pool), "does not pool");
-    return checkBits(l, {1, 2, 4}, {1, 2, 4});
+    return checkBits(l, {1, 2, 4});
   }
   return "unknown layer type";
 }
@@ -358,11 +393,26 @@ ActivationQuantization snnc::akida::quantizeQReLU(double scale, double bias,
   ActivationQuantization a;
   int64_t levels = int64_t(1) << actBits;
   double sigma = step / scale; // potential units per activation step
-  // S = 16 act_step = sigma 2^bits, at least 1.
-  int64_t s = std::max<int64_t>(1, std::llround(sigma * double(levels)));
+  // S = 16 act_step = sigma 2^bits, at least 1, act_step below 2^24.
+  double sixteenths = sigma * double(levels);
+  if (!(sixteenths < 0x1p28)) {
+    a.fits = false;
+    a.wanted = sixteenths / 16.0;
+    a.what = "act_step";
+    return a;
+  }
+  int64_t s = std::max<int64_t>(1, std::llround(sixteenths));
   a.actStep = double(s) / 16.0;
   // Level 1 begins at the first potential with s P + bias - theta >= step.
   double offset = (theta - bias) / scale;
+  double levelOne = offset + sigma + double(levels) * sigma;
+  if (!std::isfinite(offset) || !(std::fabs(offset) < 0x1p31) ||
+      !(std::fabs(levelOne) < 0x1p31)) {
+    a.fits = false;
+    a.wanted = offset + sigma - 1;
+    a.what = "threshold";
+    return a;
+  }
   a.threshold = ceilNear(offset + sigma) - 1;
   // Where each level begins, on both sides.
   for (int64_t k = 1; k < levels; ++k) {
@@ -379,7 +429,14 @@ ActivationQuantization snnc::akida::quantizeThreshold(double scale, double bias,
                                                       double theta) {
   ActivationQuantization a;
   // s P + bias > theta  <=>  P > (theta - bias) / s  <=>  P > floor(that).
-  a.threshold = floorNear((theta - bias) / scale);
+  double exact = (theta - bias) / scale;
+  if (!(std::fabs(exact) < 0x1p31)) {
+    a.fits = false;
+    a.wanted = exact;
+    a.what = "threshold";
+    return a;
+  }
+  a.threshold = floorNear(exact);
   a.actStep = 1;
   return a;
 }

@@ -80,6 +80,16 @@ std::string checkLimits(const LayerDesc &layer);
 /// else symmetric [-(2^(bits-1) - 1), 2^(bits-1) - 1].
 std::array<int64_t, 2> weightRange(int64_t bits);
 
+/// The weight bits a layer type takes, ascending.
+std::vector<int64_t> allowedWeightBits(LayerType type);
+
+/// FullyConnected inputs at most (MetaTF's Akida 1.0 limit).
+inline constexpr int64_t kFullyConnectedMaxInputs = 57334;
+/// The largest extent of an axis, and the most filters or units, this
+/// description takes: a bound of the compiler's own, far beyond any
+/// documented Akida limit, so that sizes multiply without overflow.
+inline constexpr int64_t kMaxExtent = int64_t(1) << 20;
+
 /// The largest potential a layer keeps: potentials after a max pooling or
 /// of a FullyConnected layer saturate to signed 20 bits.
 inline constexpr int64_t kPotentialBits = 20;
@@ -113,6 +123,12 @@ struct ActivationQuantization {
   int64_t threshold = 0;
   double actStep = 1;
   double error = 0;
+  /// False when the threshold or the step does not fit Akida's registers
+  /// (int32, act_step below 2^24); `wanted` and `what` then say which value
+  /// it would have needed.
+  bool fits = true;
+  double wanted = 0;
+  const char *what = "";
 };
 
 /// `y = min(2^bits - 1, max(0, floor((s P + bias - theta) / step)))` over

@@ -20,6 +20,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/STLExtras.h"
 
+#include <cmath>
+
 #define DEBUG_TYPE "akida-legalize"
 
 namespace snnc::akida {
@@ -328,17 +330,19 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
   if (failed(
           readFloats(llvm::cast<ElementsAttr>(c.conn->getAttr("weight")), w)))
     return c.conn->emitOpError() << "has weights that cannot be read";
-  std::vector<int64_t> allowed;
-  switch (layer.type) {
-  case LayerType::InputConvolutional:
-    allowed = {1, 2, 4, 8};
-    break;
-  case LayerType::SeparableConvolutional:
-    allowed = {2, 4};
-    break;
-  default:
-    allowed = {1, 2, 4};
-  }
+  auto finite = [&](Operation *op, ArrayRef<double> values,
+                    StringRef what) -> LogicalResult {
+    for (auto [i, v] : llvm::enumerate(values))
+      if (!std::isfinite(v))
+        return fail(op, layer,
+                    what.str() + " " + std::to_string(i) + " is " +
+                        (std::isnan(v) ? "NaN" : "infinite") +
+                        "; Akida stores integers");
+    return success();
+  };
+  if (failed(finite(c.conn, w, "weight")))
+    return failure();
+  std::vector<int64_t> allowed = allowedWeightBits(layer.type);
   int64_t perChannel =
       layer.type == LayerType::SeparableConvolutional
           ? layer.kernelX * layer.kernelY
@@ -356,6 +360,8 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
     SmallVector<double> pw;
     if (failed(readFloats(c.pointwise.getWeight(), pw)))
       return c.pointwise.emitOpError() << "has weights that cannot be read";
+    if (failed(finite(c.pointwise, pw, "weight")))
+      return failure();
     std::vector<std::vector<double>> prow(layer.filters);
     for (int64_t f = 0; f < layer.filters; ++f)
       for (int64_t ch = 0; ch < ic; ++ch)
@@ -441,6 +447,8 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
   if (bias && failed(readFloats(*bias, biases)))
     return c.conn->emitOpError() << "has a bias that cannot be read";
   biases.resize(size_t(f), 0.0);
+  if (failed(finite(c.conn, biases, "bias")))
+    return failure();
   double activationError = 0;
   if (layer.activation) {
     std::vector<int32_t> thresholds;
@@ -458,10 +466,19 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
           llvm::isa<QReLUOp>(c.activation)
               ? quantizeQReLU(scale[u], biases[u], *theta, *step, layer.actBits)
               : quantizeThreshold(scale[u], biases[u], *theta);
-      if (a.threshold < INT32_MIN || a.threshold > INT32_MAX)
+      if (!a.fits || a.threshold < INT32_MIN || a.threshold > INT32_MAX) {
+        bool step = std::string(a.what) == "act_step";
         return fail(c.activation, layer,
-                    "threshold " + std::to_string(a.threshold) + " of filter " +
-                        std::to_string(u) + " does not fit Akida's int32");
+                    (step ? "act_step " : "threshold ") +
+                        units::formatDouble(a.fits ? double(a.threshold)
+                                                   : a.wanted) +
+                        " of filter " + std::to_string(u) +
+                        (step ? " is not below 2^24, the largest Akida's "
+                                "engine computes (the step is too large for "
+                                "the weights' scale)"
+                              : " does not fit Akida's int32 (the threshold "
+                                "is too large for the weights' scale)"));
+      }
       thresholds.push_back(int32_t(a.threshold));
       steps.push_back(float(a.actStep));
       activationError = std::max(activationError, a.error);
@@ -484,12 +501,54 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
   double wMax = std::max(q.maxError, pointwise.maxError);
   double wRms = std::max(q.rmsError, pointwise.rmsError);
   int64_t zeroed = q.zeroed + pointwise.zeroed;
+  size_t weightCount = w.size() + (separable ? size_t(ic * f) : 0);
   NamedAttrList errors;
   errors.append("weight_max", b.getF64FloatAttr(wMax));
   errors.append("weight_rms", b.getF64FloatAttr(wRms));
   if (zeroed > 0)
     errors.append("weights_zeroed",
-                  b.getF64FloatAttr(double(zeroed) / double(w.size())));
+                  b.getF64FloatAttr(double(zeroed) / double(weightCount)));
+  // Akida keeps signed 20 bits of a FullyConnected's potential and of a
+  // pooled one: the largest a filter can reach, against that.
+  if (layer.type == LayerType::FullyConnected ||
+      layer.pool != PoolType::none) {
+    double top = std::ldexp(1.0, int(layer.inputBits)) - 1;
+    double positions = layer.pool == PoolType::average
+                           ? double(convolutionShape(layer)[0] *
+                                    convolutionShape(layer)[1])
+                           : 1.0;
+    double largest = 0;
+    const WeightQuantization &outer = separable ? pointwise : q;
+    for (const std::vector<int64_t> &row : outer.ints) {
+      double sum = 0;
+      for (int64_t k : row)
+        sum += std::fabs(double(k));
+      if (separable) { // each depthwise sum is at most its channel's bound
+        double dw = 0;
+        for (const std::vector<int64_t> &d : q.ints) {
+          double channel = 0;
+          for (int64_t k : d)
+            channel += std::fabs(double(k));
+          dw = std::max(dw, channel);
+        }
+        sum *= dw;
+      }
+      largest = std::max(largest, sum * top * positions);
+    }
+    double limit = std::ldexp(1.0, int(kPotentialBits) - 1) - 1;
+    if (largest > limit) {
+      errors.append("potential_range", b.getF64FloatAttr(largest / limit));
+      c.conn->emitWarning()
+          << "as Akida layer '" << layerName << "' ("
+          << layerTypeName(layer.type) << "): its potentials can reach "
+          << int64_t(largest) << ", beyond the signed " << kPotentialBits
+          << " bits (" << int64_t(limit)
+          << ") Akida keeps after "
+          << (layer.type == LayerType::FullyConnected ? "a FullyConnected"
+                                                      : "pooling")
+          << "; larger ones are clipped (written as potential_range)";
+    }
+  }
   if (layer.activation)
     errors.append("activation", b.getF64FloatAttr(activationError));
   c.conn->setAttr("snn.quant_error", errors.getDictionary(ctx));

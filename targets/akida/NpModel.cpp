@@ -15,6 +15,8 @@
 
 #include "targets/akida/NpModel.h"
 
+#include <cassert>
+
 #include <algorithm>
 #include <iterator>
 
@@ -50,8 +52,8 @@ constexpr int64_t kMaxFiltersOneChannel = 496;
 /// along Y (`cnp_max_height`).
 constexpr int64_t kTileMaxX = 32;
 constexpr int64_t kTileMaxY = 256;
-/// FullyConnected inputs at most: 57334 maps, 57335 runs in software.
-constexpr int64_t kFullyConnectedMaxInputs = 57334;
+// FullyConnected inputs at most (kFullyConnectedMaxInputs, Layers.h): 57334
+// maps, 57335 runs in software.
 /// An FNP3 holds its weights on chip when units * (inputs * bits per weight
 /// + 128) fits these bits; otherwise the layer takes an FNP2 and that many
 /// bits of external memory. Fitted on every measured FullyConnected.
@@ -110,7 +112,10 @@ constexpr SepCapacity kSepCapacity[] = {
             296, 248, 200, 176, 152, 128, 104, 80,  48,  24,  0}},
 };
 
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+int64_t ceilDiv(int64_t a, int64_t b) {
+  assert(b > 0 && "a divisor of at least 1");
+  return (a + b - 1) / b;
+}
 
 /// Filters one CNP holds for a square `kernel` on `c` input channels, or
 /// nothing when not even one filter fits.

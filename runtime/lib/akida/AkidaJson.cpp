@@ -360,7 +360,9 @@ Layer readParameters(const json &entry, bool first, const std::string &what,
   }
   if (entry.contains("errors")) {
     const json &errors = object(entry["errors"], what + ": errors");
-    onlyKeys(errors, {"activation", "weight_max", "weight_rms"},
+    onlyKeys(errors,
+             {"activation", "potential_range", "weight_max", "weight_rms",
+              "weights_zeroed"},
              what + ": errors");
     for (auto it = errors.begin(); it != errors.end(); ++it)
       if (numberField(errors, it.key(), what + ": errors") < 0)

@@ -480,7 +480,7 @@ snn.network @conv_channels(%in: !snn.spikes<3x8x8>) {
 // -----
 
 snn.network @conv_stride(%in: !snn.spikes<1x8x8>) {
-  // expected-error @+1 {{'stride' must be >= 1, got 0}}
+  // expected-error @+1 {{'stride' must be in 1..16777216, got 0}}
   %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 0, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
   snn.output
 }
@@ -496,7 +496,7 @@ snn.network @conv_padding(%in: !snn.spikes<1x8x8>) {
 // -----
 
 snn.network @conv_dilation(%in: !snn.spikes<1x8x8>) {
-  // expected-error @+1 {{'dilation' must be >= 1, got 0}}
+  // expected-error @+1 {{'dilation' must be in 1..16777216, got 0}}
   %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 0, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
   snn.output
 }
@@ -536,7 +536,7 @@ snn.network @pool_rank(%in: !snn.spikes<8x8>) {
 // -----
 
 snn.network @pool_kernel(%in: !snn.spikes<1x8x8>) {
-  // expected-error @+1 {{'kernel_size' must be >= 1, got 0}}
+  // expected-error @+1 {{'kernel_size' must be in 1..16777216, got 0}}
   %p = snn.avg_pool2d %in {kernel_size = array<i64: 0, 2>, stride = array<i64: 2, 2>, padding = array<i64: 0, 0>} : !snn.spikes<1x8x8> -> !snn.current<1x4x4>
   snn.output
 }

@@ -75,7 +75,7 @@ snn.network @padding_three(%in: !snn.spikes<1x8x8>) {
 // -----
 
 snn.network @padding_negative(%in: !snn.spikes<1x8x8>) {
-  // expected-error @+1 {{'padding' must be >= 0, got -1}}
+  // expected-error @+1 {{'padding' must be in 0..16777216, got -1}}
   %c = snn.conv2d %in {weight = dense<1.0> : tensor<2x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, -1>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<2x6x6>
   snn.output
 }
@@ -125,5 +125,21 @@ snn.network @weight_bits_binary(%in: !snn.spikes<3>) {
 snn.network @weight_bits_conv(%in: !snn.spikes<1x3x3>) {
   // expected-error @+1 {{is not on the 3-bit grid of that channel (steps of 0.1, largest 0.3)}}
   %c = snn.conv2d %in {weight = dense<[[[[0.3, 0.1, 0.0], [0.2, 0.15, 0.0], [0.0, 0.0, 0.0]]]]> : tensor<1x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 1, 1>, groups = 1, weight_bits = 3} : !snn.spikes<1x3x3> -> !snn.current<1x1x1>
+  snn.output
+}
+
+// -----
+
+snn.network @padding_huge(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'padding' must be in 0..16777216, got 9223372036854775807}}
+  %m = snn.max_pool2d %in {kernel_size = array<i64: 2, 2>, stride = array<i64: 2, 2>, padding = array<i64: 9223372036854775807, 9223372036854775807, 9223372036854775807, 9223372036854775807>} : !snn.spikes<1x8x8> -> !snn.spikes<1x3x3>
+  snn.output
+}
+
+// -----
+
+snn.network @dilation_huge(%in: !snn.spikes<1x8x8>) {
+  // expected-error @+1 {{'dilation' must be in 1..16777216, got 4611686018427387904}}
+  %c = snn.conv2d %in {weight = dense<1.0> : tensor<1x1x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>, dilation = array<i64: 4611686018427387904, 1>, groups = 1} : !snn.spikes<1x8x8> -> !snn.current<1x6x6>
   snn.output
 }

@@ -109,3 +109,17 @@ akida.model @m attributes {version = "1.0", device = "AKD1000", input_shape = ar
   // expected-error @+1 {{act_step 16777216 is not below 2^24, the largest MetaTF's engine computes}}
   akida.layer @conv "Convolutional" {params = {input_bits = 1, weights_bits = 2, activation = true, act_bits = 2, filters = 2, kernel_size = array<i64: 1, 1>, kernel_stride = array<i64: 1, 1>, padding = "Same", pool_type = "NoPooling"}, variables = {weights = dense<1> : tensor<1x1x2x2xi8>, threshold = dense<0> : tensor<2xi32>, act_step = dense<16777216.0> : tensor<2xf32>}, input_shape = array<i64: 4, 4, 2>, output_shape = array<i64: 4, 4, 2>, source = "s"}
 }
+
+// -----
+
+akida.model @m attributes {version = "1.0", device = "AKD1000", input_shape = array<i64: 0, 8, 4>, input_bits = 1} {
+  // expected-error @+1 {{breaks a limit of Akida 1.0: input dimension 0 (Convolutional takes 1..1048576 on each axis)}}
+  akida.layer @c "Convolutional" {params = {filters = 2 : i64, kernel_size = array<i64: 3, 3>, kernel_stride = array<i64: 1, 1>, padding = "Same", pool_type = "NoPooling", weights_bits = 1 : i64, activation = false, act_bits = 1 : i64, input_bits = 1 : i64}, variables = {weights = dense<1> : tensor<3x3x4x2xi8>}, input_shape = array<i64: 0, 8, 4>, output_shape = array<i64: 0, 8, 2>, source = "x"}
+}
+
+// -----
+
+akida.model @m attributes {version = "1.0", device = "AKD1000", input_shape = array<i64: 2, 2, 4>, input_bits = 1} {
+  // expected-error @+1 {{breaks a limit of Akida 1.0: kernel_size 3x3 (Convolutional leaves no output of an input of 2x2 ('Valid' padding))}}
+  akida.layer @c "Convolutional" {params = {filters = 2 : i64, kernel_size = array<i64: 3, 3>, kernel_stride = array<i64: 1, 1>, padding = "Valid", pool_type = "NoPooling", weights_bits = 1 : i64, activation = false, act_bits = 1 : i64, input_bits = 1 : i64}, variables = {weights = dense<1> : tensor<3x3x4x2xi8>}, input_shape = array<i64: 2, 2, 4>, output_shape = array<i64: 0, 0, 2>, source = "x"}
+}

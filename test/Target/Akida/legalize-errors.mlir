@@ -179,3 +179,90 @@ snn.network @image_into_linear(%in: !snn.spikes<16, graded 8>) -> !snn.spikes<2>
   %t = snn.threshold(%l) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
   snn.output %t : !snn.spikes<2>
 }
+
+// -----
+
+snn.network @threshold_range(%in: !snn.spikes<4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %l = snn.linear %in {weight = dense<1.0e-30> : tensor<2x4xf32>} : !snn.spikes<4> -> !snn.current<2>
+  // expected-error @+1 {{as Akida layer 'linear_1' (FullyConnected): threshold 9.999999968289232e+29 of filter 0 does not fit Akida's int32 (the threshold is too large for the weights' scale)}}
+  %t = snn.threshold(%l) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %t : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @act_step_range(%in: !snn.spikes<4>) -> !snn.spikes<2, graded 4> attributes {dt = #snn.q<1 ms>} {
+  %l = snn.linear %in {weight = dense<5.96046448E-8> : tensor<2x4xf32>} : !snn.spikes<4> -> !snn.current<2>
+  // expected-error @+1 {{act_step 16777216 of filter 0 is not below 2^24, the largest Akida's engine computes (the step is too large for the weights' scale)}}
+  %q = snn.qrelu(%l) {v_step = #snn.q<1 mV>, bits = 4} : (!snn.current<2>) -> !snn.spikes<2, graded 4>
+  snn.output %q : !snn.spikes<2, graded 4>
+}
+
+// -----
+
+snn.network @nan_weight(%in: !snn.spikes<4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{as Akida layer 'linear_1' (FullyConnected): weight 0 is NaN; Akida stores integers}}
+  %l = snn.linear %in {weight = dense<[[0x7FC00000, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0]]> : tensor<2x4xf32>} : !snn.spikes<4> -> !snn.current<2>
+  %t = snn.threshold(%l) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %t : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @saturation(%in: !snn.spikes<40000, graded 4>) -> !snn.spikes<1> attributes {dt = #snn.q<1 ms>} {
+  // expected-warning @+1 {{as Akida layer 'linear_1' (FullyConnected): its potentials can reach 600000, beyond the signed 20 bits (524287) Akida keeps after a FullyConnected; larger ones are clipped (written as potential_range)}}
+  %l = snn.linear %in {weight = dense<1.0> : tensor<1x40000xf32>} : !snn.spikes<40000, graded 4> -> !snn.current<1>
+  %t = snn.threshold(%l) {v_threshold = #snn.q<500000 mV>} : (!snn.current<1>) -> !snn.spikes<1>
+  snn.output %t : !snn.spikes<1>
+}
+
+// -----
+
+snn.network @hidden_no_activation(%in: !snn.spikes<4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %l = snn.linear %in {weight = dense<1.0> : tensor<3x4xf32>} : !snn.spikes<4> -> !snn.current<3>
+  // expected-error @+1 {{has no Akida form: an Akida layer's activation is snn.qrelu (1, 2 or 4 bits) or snn.threshold}}
+  %s = snn.scale %l {scale = dense<2.0> : tensor<1xf32>} : !snn.current<3> -> !snn.current<3>
+  %m = snn.linear %s {weight = dense<1.0> : tensor<2x3xf32>} : !snn.current<3> -> !snn.current<2>
+  %t = snn.threshold(%m) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %t : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @sums(%in: !snn.spikes<4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %l = snn.linear %in {weight = dense<1.0> : tensor<2x4xf32>} : !snn.spikes<4> -> !snn.current<2>
+  %b = snn.linear %t {weight = dense<1.0> : tensor<2x2xf32>} : !snn.spikes<2> -> !snn.current<2>
+  // expected-error @+1 {{sums 2 inputs; an Akida layer's activation reads one connection}}
+  %t = snn.threshold(%l, %b) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>, !snn.current<2>) -> !snn.spikes<2>
+  snn.output %t : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @starts_wrong(%in: !snn.spikes<4>) -> !snn.spikes<4> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{has no Akida form (a layer starts with conv2d, linear or affine)}}
+  %s = snn.delay %in {delay = #snn.q<1 ms>} : !snn.spikes<4> -> !snn.spikes<4>
+  %l = snn.linear %s {weight = dense<1.0> : tensor<4x4xf32>} : !snn.spikes<4> -> !snn.current<4>
+  %t = snn.threshold(%l) {v_threshold = #snn.q<1 mV>} : (!snn.current<4>) -> !snn.spikes<4>
+  snn.output %t : !snn.spikes<4>
+}
+
+// -----
+
+// expected-error @+1 {{has 2 inputs; an Akida model reads one}}
+snn.network @two_inputs(%a: !snn.spikes<4>, %b: !snn.spikes<4>) -> !snn.spikes<2> attributes {dt = #snn.q<1 ms>} {
+  %l = snn.linear %a {weight = dense<1.0> : tensor<2x4xf32>} : !snn.spikes<4> -> !snn.current<2>
+  %t = snn.threshold(%l) {v_threshold = #snn.q<1 mV>} : (!snn.current<2>) -> !snn.spikes<2>
+  snn.output %t : !snn.spikes<2>
+}
+
+// -----
+
+snn.network @flatten_into_conv(%in: !snn.spikes<1x4x4>) -> !snn.spikes<16> attributes {dt = #snn.q<1 ms>} {
+  // expected-error @+1 {{feeds something other than one linear or affine map; Akida flattens only into a FullyConnected layer}}
+  %f = snn.flatten %in : !snn.spikes<1x4x4> -> !snn.spikes<16>
+  %d = snn.delay %f {delay = #snn.q<1 ms>} : !snn.spikes<16> -> !snn.spikes<16>
+  %l = snn.linear %d {weight = dense<1.0> : tensor<16x16xf32>} : !snn.spikes<16> -> !snn.current<16>
+  %t = snn.threshold(%l) {v_threshold = #snn.q<1 mV>} : (!snn.current<16>) -> !snn.spikes<16>
+  snn.output %t : !snn.spikes<16>
+}

@@ -14,6 +14,7 @@ snn.network @valid(%in: !snn.spikes<2x8x8>) -> !snn.spikes<2x6x6> attributes {dt
 // -----
 
 snn.network @gap(%in: !snn.spikes<64x128x128>) -> !snn.spikes<8x1x1> attributes {dt = #snn.q<1 ms>} {
+  // expected-warning @+2 {{its potentials can reach 9437184, beyond the signed 20 bits (524287) Akida keeps after pooling; larger ones are clipped (written as potential_range)}}
   // expected-error @+1 {{does not map onto the AKD1000's neural processors (MetaTF would run it in software): global average pooling over an input that takes}}
   %c = snn.conv2d %in {weight = dense<1.0> : tensor<8x64x3x3xf32>, stride = array<i64: 1, 1>, padding = array<i64: 1, 1>, dilation = array<i64: 1, 1>, groups = 1} : !snn.spikes<64x128x128> -> !snn.current<8x128x128>
   %g = snn.avg_pool2d %c {kernel_size = array<i64: 128, 128>, stride = array<i64: 1, 1>, padding = array<i64: 0, 0>} : !snn.current<8x128x128> -> !snn.current<8x1x1>
