@@ -32,29 +32,22 @@ public:
   std::vector<std::vector<double>> dense; // steps x elements, or empty
 
   bool feed(Network &net, uint64_t t, std::string &error) override {
+    if (!dense.empty())
+      return feedDense(net, input, dense[t].data(), error);
     size_t size = net.inputInfo(input).size;
     if (spiking) {
       std::vector<uint32_t> idx, payload;
-      auto add = [&](uint32_t i, double v) {
-        if (v != 0.0) {
-          idx.push_back(i);
-          payload.push_back(uint32_t(std::lround(v)));
-        }
-      };
-      if (!dense.empty()) {
-        for (size_t i = 0; i < size; ++i)
-          add(uint32_t(i), dense[t][i]);
-      } else if (auto it = events.find(t); it != events.end()) {
+      if (auto it = events.find(t); it != events.end())
         for (auto [i, v] : it->second)
-          add(i, v);
-      }
+          if (v != 0.0) {
+            idx.push_back(i);
+            payload.push_back(uint32_t(std::lround(v)));
+          }
       return net.setInputSpikes(input, idx.data(), payload.data(), idx.size(),
                                 error);
     }
     std::vector<double> values(size, 0.0);
-    if (!dense.empty())
-      values = dense[t];
-    else if (auto it = events.find(t); it != events.end())
+    if (auto it = events.find(t); it != events.end())
       for (auto [i, v] : it->second)
         values[i] += v;
     return net.setInputValues(input, values.data(), size, error);
@@ -374,4 +367,54 @@ std::unique_ptr<Source> snnrun::makeCurrentSource(size_t input,
   }
   std::sort(changes.begin(), changes.end());
   return std::make_unique<CurrentSource>(input, changes);
+}
+
+bool snnrun::makeSources(const std::vector<InputSpec> &specs,
+                         const Network &net, uint64_t steps, uint64_t seed,
+                         const std::vector<size_t> &given,
+                         std::vector<std::unique_ptr<Source>> &sources,
+                         std::string &error) {
+  sources.clear();
+  sources.resize(net.numInputs());
+  for (const InputSpec &spec : specs) {
+    if (spec.index >= net.numInputs()) {
+      error = spec.flag + ": the network has " +
+              std::to_string(net.numInputs()) + " input(s), no input " +
+              std::to_string(spec.index);
+      return false;
+    }
+    if (sources[spec.index] ||
+        std::find(given.begin(), given.end(), spec.index) != given.end()) {
+      error =
+          "input " + std::to_string(spec.index) + " is given more than once";
+      return false;
+    }
+    const Stream &info = net.inputInfo(spec.index);
+    std::unique_ptr<Source> &source = sources[spec.index];
+    if (spec.flag == "--input")
+      source = makeFileSource(spec.index, spec.value, info, steps, error);
+    else if (spec.flag == "--poisson")
+      source = makePoissonSource(spec.index, spec.value, info, net.dtMs(), seed,
+                                 error);
+    else
+      source = makeCurrentSource(spec.index, spec.value, info, error);
+    if (!source)
+      return false;
+  }
+  return true;
+}
+
+bool snnrun::feedDense(Network &net, size_t input, const double *row,
+                       std::string &error) {
+  const Stream &info = net.inputInfo(input);
+  if (!info.spiking)
+    return net.setInputValues(input, row, info.size, error);
+  std::vector<uint32_t> idx, payload;
+  for (size_t i = 0; i < info.size; ++i)
+    if (row[i] != 0.0) {
+      idx.push_back(uint32_t(i));
+      payload.push_back(uint32_t(std::lround(row[i])));
+    }
+  return net.setInputSpikes(input, idx.data(), payload.data(), idx.size(),
+                            error);
 }

@@ -53,8 +53,19 @@ std::string extension(const std::string &path) {
   return dot == std::string::npos ? std::string() : path.substr(dot);
 }
 
-bool writeAtomically(const std::string &path, const std::string &bytes,
-                     std::string &error) {
+bool badExtension(const std::string &what, const std::string &path,
+                  std::string &error) {
+  error = what + " '" + path + "': use .csv, .json or .npy";
+  return false;
+}
+
+std::vector<int64_t> stepsBy(uint64_t steps, size_t size) {
+  return {int64_t(steps), int64_t(size)};
+}
+} // namespace
+
+bool snnrun::writeAtomically(const std::string &path, const std::string &bytes,
+                             std::string &error) {
   std::string tmp = path + ".tmp" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary);
@@ -76,17 +87,6 @@ bool writeAtomically(const std::string &path, const std::string &bytes,
   }
   return true;
 }
-
-bool badExtension(const std::string &what, const std::string &path,
-                  std::string &error) {
-  error = what + " '" + path + "': use .csv, .json or .npy";
-  return false;
-}
-
-std::vector<int64_t> stepsBy(uint64_t steps, size_t size) {
-  return {int64_t(steps), int64_t(size)};
-}
-} // namespace
 
 bool snnrun::writeSpikes(const std::string &path, const Network &net,
                          const Recorder &rec, std::string &error) {

@@ -50,6 +50,11 @@ private:
   std::string lines;
 };
 
+/// Writes `bytes` to a temporary file beside `path` and renames it into
+/// place: a failure leaves no file. False with a message on failure.
+bool writeAtomically(const std::string &path, const std::string &bytes,
+                     std::string &error);
+
 /// Writers by file extension (.csv, .json, .npy); each writes a temporary
 /// file and renames it into place. False with a message on failure.
 bool writeSpikes(const std::string &path, const snnrt::Network &net,

@@ -3,11 +3,14 @@
 // snn-run MODEL.snnx --steps N [--input K=FILE] [--poisson K=HZ[,SEED]]
 //         [--current K=NA[@STEP,...]] [--spikes F] [--counts F] [--probes F]
 //         [--activity F] [--write-sfti F] [--seed S] [--quiet]
+// snn-run MODEL --batch [K=]X.npy [--labels Y.npy] [--compare MODEL_B]
+//         [--readout count|last|max] [--batch-out F.json] --steps N
 //
 // Plain C++ over the runtime's API: no MLIR, no LLVM.
 //
 //===----------------------------------------------------------------------===//
 
+#include "Batch.h"
 #include "Inputs.h"
 #include "LavaReference.h"
 #include "Outputs.h"
@@ -25,6 +28,8 @@ using namespace snnrun;
 namespace {
 const char *kUsage =
     "usage: snn-run MODEL.snnx --steps N [options]\n"
+    "       snn-run MODEL --batch X.npy [--labels Y.npy] [--compare MODEL_B]\n"
+    "               --steps N [options]\n"
     "\n"
     "inputs (K is the network input's index):\n"
     "  --input K=FILE        spikes or currents from FILE: .npy (steps x\n"
@@ -46,6 +51,20 @@ const char *kUsage =
     "  --write-sfti FILE     the axons the inputs activate, as .sfti lines\n"
     "                        (TrueNorth artifacts; replayed on the last\n"
     "                        input, they give the same run)\n"
+    "batches (each sample runs from the network's initial state):\n"
+    "  --batch [K=]FILE.npy  samples for input K (0): samples x elements (one\n"
+    "                        frame for every step) or samples x steps x\n"
+    "                        elements; repeat for several inputs\n"
+    "  --labels FILE.npy     one integer class per sample: prints accuracy\n"
+    "  --readout R           the class is output 0's element with the\n"
+    "                        largest: count (sum of spike payloads; the\n"
+    "                        default for spike outputs), last (value at the\n"
+    "                        last step; the default for current outputs) or\n"
+    "                        max (value over all steps); ties to the lowest\n"
+    "  --compare MODEL_B     also run MODEL_B on the samples: agreement of\n"
+    "                        the classes, accuracy of each and difference\n"
+    "  --batch-out FILE.json per-sample predictions and scores, accuracy\n"
+    "                        and agreement\n"
     "other:\n"
     "  --steps N             number of steps to run (required)\n"
     "  --seed S              seed of Poisson inputs without their own (0)\n"
@@ -96,16 +115,22 @@ int dumpImage(const std::string &path) {
   return 0;
 }
 
-struct InputSpec {
-  std::string flag;
-  size_t index;
-  std::string value;
-};
+/// `--batch [K=]FILE`: input K, or input 0 when the text before any '='
+/// is not a number.
+std::pair<size_t, std::string> parseBatch(const std::string &v) {
+  size_t eq = v.find('=');
+  if (eq != std::string::npos && eq > 0 &&
+      v.find_first_not_of("0123456789") == eq)
+    return {size_t(std::strtoull(v.substr(0, eq).c_str(), nullptr, 10)),
+            v.substr(eq + 1)};
+  return {0, v};
+}
 } // namespace
 
 int main(int argc, char **argv) {
   std::string model, spikesPath, countsPath, probesPath, activityPath,
-      referencePath, sftiPath;
+      referencePath, sftiPath, readoutText;
+  BatchOptions batch;
   std::vector<InputSpec> inputSpecs;
   long long steps = -1;
   bool stepsGiven = false, quiet = false, dump = false;
@@ -164,9 +189,10 @@ int main(int argc, char **argv) {
       continue;
     }
     static const char *kValueFlags[] = {
-        "--steps",  "--seed",     "--spikes",  "--counts",
-        "--probes", "--activity", "--threads", "--lava-reference",
-        "--write-sfti"};
+        "--steps",      "--seed",     "--spikes",  "--counts",
+        "--probes",     "--activity", "--threads", "--lava-reference",
+        "--write-sfti", "--batch",    "--labels",  "--batch-out",
+        "--readout",    "--compare"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
         std::end(kValueFlags))
       return fail("unknown option '" + flag + "' (see --help)");
@@ -199,6 +225,19 @@ int main(int argc, char **argv) {
       referencePath = v;
     } else if (flag == "--write-sfti") {
       sftiPath = v;
+    } else if (flag == "--batch") {
+      batch.batches.push_back(parseBatch(v));
+    } else if (flag == "--labels") {
+      batch.labels = v;
+    } else if (flag == "--batch-out") {
+      batch.out = v;
+    } else if (flag == "--readout") {
+      std::string error;
+      if (!parseReadout(v, batch.readout, error))
+        return fail(error);
+      readoutText = v;
+    } else if (flag == "--compare") {
+      batch.compare = v;
     } else {
       activityPath = v;
     }
@@ -217,6 +256,35 @@ int main(int argc, char **argv) {
   if (steps < 0)
     return fail("--steps must be >= 0, got " + std::to_string(steps));
 
+  if (!batch.batches.empty()) {
+    const std::pair<const char *, const std::string *> single[] = {
+        {"--spikes", &spikesPath},
+        {"--counts", &countsPath},
+        {"--probes", &probesPath},
+        {"--activity", &activityPath},
+        {"--write-sfti", &sftiPath}};
+    for (auto [flag, path] : single)
+      if (!path->empty())
+        return fail(std::string(flag) +
+                    " records a single run; a batch writes its per-sample "
+                    "results with --batch-out");
+    batch.model = model;
+    batch.otherInputs = inputSpecs;
+    batch.steps = uint64_t(steps);
+    batch.seed = seed;
+    batch.threads = threads;
+    batch.quiet = quiet;
+    return runBatch(batch);
+  }
+  const std::pair<const char *, bool> batchOnly[] = {
+      {"--labels", !batch.labels.empty()},
+      {"--batch-out", !batch.out.empty()},
+      {"--readout", !readoutText.empty()},
+      {"--compare", !batch.compare.empty()}};
+  for (auto [flag, given] : batchOnly)
+    if (given)
+      return fail(std::string(flag) + " needs --batch FILE.npy");
+
   std::string error;
   auto net = snnrt::Network::loadFile(model, error);
   if (!net)
@@ -224,27 +292,9 @@ int main(int argc, char **argv) {
   if (!net->setThreads(threads, error))
     return fail(error);
 
-  std::vector<std::unique_ptr<Source>> sources(net->numInputs());
-  for (const InputSpec &spec : inputSpecs) {
-    if (spec.index >= net->numInputs())
-      return fail(spec.flag + ": the network has " +
-                  std::to_string(net->numInputs()) + " input(s), no input " +
-                  std::to_string(spec.index));
-    if (sources[spec.index])
-      return fail("input " + std::to_string(spec.index) +
-                  " is given more than once");
-    const snnrt::Stream &info = net->inputInfo(spec.index);
-    if (spec.flag == "--input")
-      sources[spec.index] =
-          makeFileSource(spec.index, spec.value, info, uint64_t(steps), error);
-    else if (spec.flag == "--poisson")
-      sources[spec.index] = makePoissonSource(spec.index, spec.value, info,
-                                              net->dtMs(), seed, error);
-    else
-      sources[spec.index] = makeCurrentSource(spec.index, spec.value, info, error);
-    if (!sources[spec.index])
-      return fail(error);
-  }
+  std::vector<std::unique_ptr<Source>> sources;
+  if (!makeSources(inputSpecs, *net, uint64_t(steps), seed, {}, sources, error))
+    return fail(error);
 
   SftiRecorder sfti;
   if (!sftiPath.empty() && !sfti.open(model, error))

@@ -66,6 +66,11 @@ public:
   /// declares (its magic bytes or its JSON "format"), not by its name.
   static std::unique_ptr<Network> loadFile(const std::string &path,
                                            std::string &error);
+  /// Reads the records `loadFile` builds from, without building. Every
+  /// `load` of the same records gives a network in its initial state, so a
+  /// batch reads its model once and loads it again for each sample.
+  static bool readFile(const std::string &path, std::vector<Record> &records,
+                       std::string &error);
 
   double dtMs() const { return dt; }
   const std::string &name() const { return networkName; }

@@ -266,10 +266,15 @@ void Network::stepNodes(size_t thread) {
   }
 }
 
+bool Network::readFile(const std::string &path, std::vector<Record> &records,
+                       std::string &error) {
+  return readArtifact(path, records, error);
+}
+
 std::unique_ptr<Network> Network::loadFile(const std::string &path,
                                            std::string &error) {
   std::vector<Record> records;
-  if (!readArtifact(path, records, error))
+  if (!readFile(path, records, error))
     return nullptr;
   auto network = load(records, error);
   if (!network)
