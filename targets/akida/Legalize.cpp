@@ -656,7 +656,8 @@ LogicalResult Legalizer::run(int64_t &layers, int64_t &inexact) {
   auto model = builder.create<ModelOp>(
       network.getLoc(), b.getStringAttr(network.getSymName() + "_akida"),
       b.getStringAttr("1.0"), b.getStringAttr("AKD1000"),
-      b.getDenseI64ArrayAttr(modelShape), b.getI64IntegerAttr(bits));
+      b.getDenseI64ArrayAttr(modelShape), b.getI64IntegerAttr(bits),
+      FlatSymbolRefAttr::get(network.getSymNameAttr()));
   model.getBody().emplaceBlock();
   builder.setInsertionPointToStart(&model.getBodyBlock());
   for (auto [k, c] : llvm::enumerate(chain))

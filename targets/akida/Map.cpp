@@ -1,7 +1,7 @@
 //===- Map.cpp - neural processors per Akida layer (akida-map) ------------===//
 //
 // Writes on every akida.layer the NPs it takes under MetaTF's map mode, by
-// the NP model of Layers.h (stated and checked against MetaTF in
+// the NP model of NpModel.h (stated and checked against MetaTF in
 // docs/targets/akida.md), and the model's total against the device.
 //
 //===----------------------------------------------------------------------===//
@@ -45,12 +45,12 @@ void writeSummary(ModelOp model, ArrayRef<LayerOp> layers,
                   const std::vector<LayerDesc> &descs,
                   const std::vector<NpCount> &counts, int64_t total,
                   int64_t devices, MapMode mode) {
-  StringRef name = model.getSymName();
-  if (!name.consume_back("_akida"))
+  std::optional<StringRef> name = model.getNetwork();
+  if (!name)
     return;
   auto network = llvm::dyn_cast_or_null<snn::NetworkOp>(
       SymbolTable::lookupNearestSymbolFrom(
-          model, StringAttr::get(model.getContext(), name)));
+          model, StringAttr::get(model.getContext(), *name)));
   if (!network)
     return;
   std::map<std::string, int64_t> kinds;

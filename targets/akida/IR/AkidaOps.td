@@ -17,11 +17,13 @@ def Akida_ModelOp : Akida_Op<"model", [Symbol, SingleBlock, NoTerminator,
     are); `input_shape` is the model's input `[X, Y, C]` (MetaTF's order;
     X is the first spatial axis) with `input_bits` bits per element. A
     model whose first layer is not an InputConvolutional starts with
-    MetaTF's InputData of that shape and bits.
+    MetaTF's InputData of that shape and bits. `network` names the
+    `snn.network` the model was legalized from.
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, StrAttr:$version,
                        StrAttr:$device, DenseI64ArrayAttr:$input_shape,
-                       I64Attr:$input_bits);
+                       I64Attr:$input_bits,
+                       OptionalAttr<FlatSymbolRefAttr>:$network);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "$sym_name attr-dict-with-keyword $body";
   let hasRegionVerifier = 1;
