@@ -10,7 +10,9 @@ void snnc::akida::populateAkidaPipeline(OpPassManager &pm, Stage stage,
                                         double stepRate, bool allowLossy,
                                         llvm::StringRef mapMode) {
   populateSNNMappingPipeline(pm, stage, stepRate);
-  if (stage == Stage::targetIR) {
+  // Akida's mapping is its layers and their NPs: they exist from stage
+  // mapped on, so that --chip=akida --report shows them.
+  if (stage == Stage::mapped) {
     pm.addPass(createAkidaLegalize());
     AkidaMapOptions options;
     options.mapMode = mapMode.str();

@@ -8,7 +8,7 @@
 #include "mlir/Pass/PassManager.h"
 
 namespace snnc::akida {
-/// The chip-independent middle end up to `stage`, then (at target-ir)
+/// The chip-independent middle end up to `stage`, then (at mapped)
 /// akida-legalize, akida-map in `mapMode` and the quantization check.
 void populateAkidaPipeline(mlir::OpPassManager &pm, Stage stage,
                            double stepRate, bool allowLossy,
