@@ -263,8 +263,6 @@ std::string snnc::akida::checkLimits(const LayerDesc &l) {
                         std::to_string(kFullyConnectedMaxInputs) + " inputs");
     if (l.filters < 1)
       return breaks(l, "units", l.filters, "takes at least 1");
-    if (l.pool != PoolType::none)
-      return breaks(l, "pool_type", poolTypeName(l.pool), "does not pool");
     return checkBits(l, {1, 2, 4});
   }
   return "unknown layer type";

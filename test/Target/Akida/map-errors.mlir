@@ -21,3 +21,6 @@ snn.network @gap(%in: !snn.spikes<64x128x128>) -> !snn.spikes<8x1x1> attributes 
   %t = snn.threshold(%g) {v_threshold = #snn.q<1 mV>} : (!snn.current<8x1x1>) -> !snn.spikes<8x1x1>
   snn.output %t : !snn.spikes<8x1x1>
 }
+// RUN: snnc-opt %S/Inputs/two_devices.mlir --pass-pipeline='builtin.module(snn-assign-target{chip=akida},snn.network(snn-discretize),akida-legalize,akida-map{map-mode=minimal})' 2>&1 | FileCheck %s --check-prefix=DEVICES
+// DEVICES: warning: needs 94 NPs; an AKD1000 maps 78: 2 devices
+// DEVICES: akida.model @two_akida attributes {{{.*}}devices = 2 : i64
