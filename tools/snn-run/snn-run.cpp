@@ -46,6 +46,9 @@ const char *kUsage =
     "  --spikes FILE         spike events of the network outputs\n"
     "  --counts FILE         spike counts per output element\n"
     "  --probes FILE         traces of the network's probes\n"
+    "  --record NODE[:STATE] also record node NODE (its name in the\n"
+    "                        model: an op's name, a NIR node's name) or its\n"
+    "                        state STATE (e.g. v) into --probes (repeatable)\n"
     "  --activity FILE       per-node activity counters (.json or .csv); a\n"
     "                        TrueNorth artifact has one node per core\n"
     "  --write-sfti FILE     the axons the inputs activate, as .sfti lines\n"
@@ -132,6 +135,7 @@ int main(int argc, char **argv) {
       referencePath, sftiPath, readoutText;
   BatchOptions batch;
   std::vector<InputSpec> inputSpecs;
+  std::vector<std::string> records;
   long long steps = -1;
   bool stepsGiven = false, quiet = false, dump = false;
   uint64_t seed = 0;
@@ -192,7 +196,7 @@ int main(int argc, char **argv) {
         "--steps",      "--seed",     "--spikes",  "--counts",
         "--probes",     "--activity", "--threads", "--lava-reference",
         "--write-sfti", "--batch",    "--labels",  "--batch-out",
-        "--readout",    "--compare"};
+        "--readout",    "--compare",  "--record"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
         std::end(kValueFlags))
       return fail("unknown option '" + flag + "' (see --help)");
@@ -219,6 +223,8 @@ int main(int argc, char **argv) {
       spikesPath = v;
     } else if (flag == "--counts") {
       countsPath = v;
+    } else if (flag == "--record") {
+      records.push_back(v);
     } else if (flag == "--probes") {
       probesPath = v;
     } else if (flag == "--lava-reference") {
@@ -263,6 +269,9 @@ int main(int argc, char **argv) {
         {"--probes", &probesPath},
         {"--activity", &activityPath},
         {"--write-sfti", &sftiPath}};
+    if (!records.empty())
+      return fail("--record records a single run; a batch writes its "
+                  "per-sample results with --batch-out");
     for (auto [flag, path] : single)
       if (!path->empty())
         return fail(std::string(flag) +
@@ -291,6 +300,17 @@ int main(int argc, char **argv) {
     return fail(error);
   if (!net->setThreads(threads, error))
     return fail(error);
+  if (!records.empty() && probesPath.empty())
+    return fail("--record needs --probes FILE to write what it records");
+  for (const std::string &r : records) {
+    size_t colon = r.find(':');
+    std::string node = r.substr(0, colon);
+    std::string state = colon == std::string::npos ? "" : r.substr(colon + 1);
+    if (node.empty() || (colon != std::string::npos && state.empty()))
+      return fail("--record expects NODE or NODE:STATE, got '" + r + "'");
+    if (!net->addProbe(node, state, error))
+      return fail("--record " + r + ": " + error);
+  }
 
   std::vector<std::unique_ptr<Source>> sources;
   if (!makeSources(inputSpecs, *net, uint64_t(steps), seed, {}, sources, error))

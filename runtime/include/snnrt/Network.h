@@ -103,6 +103,12 @@ public:
     size_t size;
   };
   const std::vector<Probe> &probes() const { return probeList; }
+  /// Adds a probe of the node named `nodeName` (its stream, or its state
+  /// `state` when not empty), recorded like the image's own. Fails, with
+  /// `error`, when no node has that name, the node has no such state, or it
+  /// is a connection whose output goes straight into its population.
+  bool addProbe(const std::string &nodeName, const std::string &state,
+                std::string &error);
   /// Reads probe `i` for the current step into `out` (one value per element;
   /// spike streams read as 0/1 or the payload).
   void readProbe(size_t i, std::vector<double> &out) const;

@@ -557,6 +557,43 @@ const Stream &Network::output(size_t i) const {
   return nodes[outputNodes[i]]->out;
 }
 
+bool Network::addProbe(const std::string &nodeName, const std::string &state,
+                       std::string &error) {
+  size_t found = nodes.size();
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i]->name == nodeName)
+      found = i;
+  if (found == nodes.size()) {
+    std::string known;
+    size_t listed = 0;
+    for (const auto &node : nodes)
+      if (!node->name.empty() && node->kind != "input" && listed++ < 12)
+        known += (known.empty() ? "" : ", ") + node->name;
+    error = "no node is named '" + nodeName + "' (nodes: " + known +
+            (listed > 12 ? ", ..." : "") + ")";
+    return false;
+  }
+  const Node &node = *nodes[found];
+  Probe probe{state.empty() ? nodeName : nodeName + "." + state, found, state,
+              node.out.size};
+  if (!state.empty()) {
+    std::vector<double> scratch;
+    if (!node.readState(state, scratch)) {
+      error = "node '" + nodeName + "' (" + node.kind + ") has no state '" +
+              state + "'";
+      return false;
+    }
+    probe.size = scratch.size();
+  } else if (node.fusedTarget) {
+    error = "node '" + nodeName + "' (" + node.kind +
+            ") adds straight into the population it feeds and keeps no "
+            "stream of its own; record that population";
+    return false;
+  }
+  probeList.push_back(std::move(probe));
+  return true;
+}
+
 void Network::readProbe(size_t i, std::vector<double> &out) const {
   const Probe &probe = probeList[i];
   const Node &node = *nodes[probe.node];
