@@ -14,6 +14,7 @@
 #include "Inputs.h"
 #include "LavaReference.h"
 #include "Outputs.h"
+#include "Plot.h"
 
 #include <algorithm>
 #include <chrono>
@@ -46,6 +47,8 @@ const char *kUsage =
     "  --spikes FILE         spike events of the network outputs\n"
     "  --counts FILE         spike counts per output element\n"
     "  --probes FILE         traces of the network's probes\n"
+    "  --plot FILE.svg       a raster of the outputs' spikes and the mean\n"
+    "                        rate of every spiking population\n"
     "  --record NODE[:STATE] also record node NODE (its name in the\n"
     "                        model: an op's name, a NIR node's name) or its\n"
     "                        state STATE (e.g. v) into --probes (repeatable)\n"
@@ -132,7 +135,7 @@ std::pair<size_t, std::string> parseBatch(const std::string &v) {
 
 int main(int argc, char **argv) {
   std::string model, spikesPath, countsPath, probesPath, activityPath,
-      referencePath, sftiPath, readoutText;
+      referencePath, sftiPath, readoutText, plotPath;
   BatchOptions batch;
   std::vector<InputSpec> inputSpecs;
   std::vector<std::string> records;
@@ -196,7 +199,7 @@ int main(int argc, char **argv) {
         "--steps",      "--seed",     "--spikes",  "--counts",
         "--probes",     "--activity", "--threads", "--lava-reference",
         "--write-sfti", "--batch",    "--labels",  "--batch-out",
-        "--readout",    "--compare",  "--record"};
+        "--readout",    "--compare",  "--record",  "--plot"};
     if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) ==
         std::end(kValueFlags))
       return fail("unknown option '" + flag + "' (see --help)");
@@ -223,6 +226,8 @@ int main(int argc, char **argv) {
       spikesPath = v;
     } else if (flag == "--counts") {
       countsPath = v;
+    } else if (flag == "--plot") {
+      plotPath = v;
     } else if (flag == "--record") {
       records.push_back(v);
     } else if (flag == "--probes") {
@@ -268,7 +273,8 @@ int main(int argc, char **argv) {
         {"--counts", &countsPath},
         {"--probes", &probesPath},
         {"--activity", &activityPath},
-        {"--write-sfti", &sftiPath}};
+        {"--write-sfti", &sftiPath},
+        {"--plot", &plotPath}};
     if (!records.empty())
       return fail("--record records a single run; a batch writes its "
                   "per-sample results with --batch-out");
@@ -320,7 +326,8 @@ int main(int argc, char **argv) {
   if (!sftiPath.empty() && !sfti.open(model, error))
     return fail(error);
 
-  Recorder recorder(*net, !spikesPath.empty(), !probesPath.empty());
+  Recorder recorder(*net, !spikesPath.empty() || !plotPath.empty(),
+                    !probesPath.empty());
   bool progress = !quiet && isatty(STDERR_FILENO) && steps >= 1000;
   auto start = std::chrono::steady_clock::now();
   for (long long t = 0; t < steps; ++t) {
@@ -350,7 +357,8 @@ int main(int argc, char **argv) {
       (!probesPath.empty() && !writeProbes(probesPath, *net, recorder, error)) ||
       (!activityPath.empty() &&
        !writeActivity(activityPath, *net, recorder, error)) ||
-      (!sftiPath.empty() && !sfti.write(sftiPath, error)))
+      (!sftiPath.empty() && !sfti.write(sftiPath, error)) ||
+      (!plotPath.empty() && !writePlot(plotPath, *net, recorder, error)))
     return fail(error);
 
   if (!quiet) {
