@@ -8,77 +8,12 @@
 
 using namespace snnc::akida;
 
-const char *snnc::akida::layerTypeName(LayerType type) {
-  switch (type) {
-  case LayerType::InputConvolutional:
-    return "InputConvolutional";
-  case LayerType::Convolutional:
-    return "Convolutional";
-  case LayerType::SeparableConvolutional:
-    return "SeparableConvolutional";
-  case LayerType::FullyConnected:
-    return "FullyConnected";
-  }
-  return "?";
-}
-
-const char *snnc::akida::paddingName(Padding padding) {
-  return padding == Padding::same ? "Same" : "Valid";
-}
-
-const char *snnc::akida::poolTypeName(PoolType pool) {
-  switch (pool) {
-  case PoolType::none:
-    return "NoPooling";
-  case PoolType::max:
-    return "Max";
-  case PoolType::average:
-    return "Average";
-  }
-  return "?";
-}
-
-std::optional<LayerType> snnc::akida::parseLayerType(const std::string &name) {
-  for (LayerType t :
-       {LayerType::InputConvolutional, LayerType::Convolutional,
-        LayerType::SeparableConvolutional, LayerType::FullyConnected})
-    if (name == layerTypeName(t))
-      return t;
-  return std::nullopt;
-}
-
-std::optional<Padding> snnc::akida::parsePadding(const std::string &name) {
-  for (Padding p : {Padding::same, Padding::valid})
-    if (name == paddingName(p))
-      return p;
-  return std::nullopt;
-}
-
-std::optional<PoolType> snnc::akida::parsePoolType(const std::string &name) {
-  for (PoolType p : {PoolType::none, PoolType::max, PoolType::average})
-    if (name == poolTypeName(p))
-      return p;
-  return std::nullopt;
-}
-
-int64_t snnc::akida::windowOutput(int64_t n, int64_t kernel, int64_t stride,
-                                  Padding padding) {
-  if (padding == Padding::same)
-    return (n + stride - 1) / stride;
-  return n < kernel ? 0 : (n - kernel) / stride + 1;
-}
-
 int64_t snnc::akida::paddingTotal(int64_t n, int64_t kernel, int64_t stride,
                                   Padding padding) {
-  if (padding == Padding::valid)
+  if (padding == Padding::Valid)
     return 0;
   int64_t out = windowOutput(n, kernel, stride, padding);
   return std::max<int64_t>((out - 1) * stride + kernel - n, 0);
-}
-
-int64_t snnc::akida::paddingBefore(int64_t n, int64_t kernel, int64_t stride,
-                                   Padding padding) {
-  return paddingTotal(n, kernel, stride, padding) / 2;
 }
 
 std::array<int64_t, 3> snnc::akida::convolutionShape(const LayerDesc &l) {
@@ -90,19 +25,12 @@ std::array<int64_t, 3> snnc::akida::convolutionShape(const LayerDesc &l) {
 
 std::array<int64_t, 3> snnc::akida::outputShape(const LayerDesc &l) {
   std::array<int64_t, 3> conv = convolutionShape(l);
-  if (l.pool == PoolType::average) // global: one value per filter
+  if (l.pool == PoolType::Average) // global: one value per filter
     return {1, 1, conv[2]};
-  if (l.pool == PoolType::max)
+  if (l.pool == PoolType::Max)
     return {windowOutput(conv[0], l.poolX, l.poolStrideX, l.padding),
             windowOutput(conv[1], l.poolY, l.poolStrideY, l.padding), conv[2]};
   return conv;
-}
-
-std::array<int64_t, 2> snnc::akida::weightRange(int64_t bits) {
-  if (bits <= 1)
-    return {0, 1};
-  int64_t top = (int64_t(1) << (bits - 1)) - 1;
-  return {-top, top};
 }
 
 namespace {
@@ -144,7 +72,7 @@ std::string checkBits(const LayerDesc &l, const std::vector<int64_t> &inputs) {
 }
 
 std::string checkPooling(const LayerDesc &l) {
-  if (l.pool != PoolType::max)
+  if (l.pool != PoolType::Max)
     return "";
   if (l.poolX < 1 || l.poolY < 1 || l.poolX > 2 || l.poolY > 2)
     return breaks(l, "pool_size",
@@ -226,7 +154,7 @@ std::string snnc::akida::checkLimits(const LayerDesc &l) {
                     "takes at most " + std::to_string(most) + " with a " +
                         kernelText(l) + " kernel on " + std::to_string(c) +
                         " channel(s)");
-    if (l.pool == PoolType::average)
+    if (l.pool == PoolType::Average)
       return breaks(l, "pool_type", "Average", "pools only by Max");
     if (std::string e = checkPooling(l); !e.empty())
       return e;
@@ -357,17 +285,6 @@ snnc::akida::quantizeWeights(const std::vector<std::vector<double>> &channels,
   return q;
 }
 
-int64_t snnc::akida::activate(int64_t potential, int64_t threshold,
-                              double actStep, int64_t actBits) {
-  int64_t s = int64_t(std::floor(actStep * 16.0));
-  int64_t d = potential - threshold;
-  if (d <= 0 || s <= 0)
-    return 0;
-  int64_t top = (int64_t(1) << actBits) - 1;
-  int64_t y = (d * (int64_t(1) << actBits) + s - 1) / s;
-  return std::min(y, top);
-}
-
 namespace {
 /// ceil(x) for a value computed in floating point, taking x within 1e-9
 /// (relative) of an integer as that integer.
@@ -393,7 +310,7 @@ ActivationQuantization snnc::akida::quantizeQReLU(double scale, double bias,
   double sigma = step / scale; // potential units per activation step
   // S = 16 act_step = sigma 2^bits, at least 1, act_step below 2^24.
   double sixteenths = sigma * double(levels);
-  if (!(sixteenths < 0x1p28)) {
+  if (!(sixteenths < double(snnrt::akida::kMaxActStepSixteenths + 1))) {
     a.fits = false;
     a.wanted = sixteenths / 16.0;
     a.what = "act_step";

@@ -12,30 +12,32 @@
 #ifndef SNNC_TARGETS_AKIDA_LAYERS_H
 #define SNNC_TARGETS_AKIDA_LAYERS_H
 
+#include "snnrt/Akida.h"
+
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace snnc::akida {
 
-enum class LayerType {
-  InputConvolutional,
-  Convolutional,
-  SeparableConvolutional,
-  FullyConnected,
-};
-enum class Padding { same, valid };
-enum class PoolType { none, max, average };
-
-/// MetaTF's names: the class, `Padding.Same`, `PoolType.Max`, ...
-const char *layerTypeName(LayerType type);
-const char *paddingName(Padding padding);
-const char *poolTypeName(PoolType pool);
-std::optional<LayerType> parseLayerType(const std::string &name);
-std::optional<Padding> parsePadding(const std::string &name);
-std::optional<PoolType> parsePoolType(const std::string &name);
+// MetaTF's vocabulary, the window rules, the weights' ranges and the
+// register widths are the runtime's (snnrt/Akida.h), as the emulator reads
+// them.
+using snnrt::akida::kActStepFractionBits;
+using snnrt::akida::kPotentialBits;
+using snnrt::akida::LayerType;
+using snnrt::akida::layerTypeName;
+using snnrt::akida::Padding;
+using snnrt::akida::paddingBefore;
+using snnrt::akida::paddingName;
+using snnrt::akida::parseLayerType;
+using snnrt::akida::parsePadding;
+using snnrt::akida::parsePoolType;
+using snnrt::akida::PoolType;
+using snnrt::akida::poolTypeName;
+using snnrt::akida::weightRange;
+using snnrt::akida::windowOutput;
 
 /// Shapes are MetaTF's [X, Y, C]: X is the first spatial axis (the rows of
 /// an snn [C, H, W] stream), Y the second.
@@ -47,22 +49,14 @@ struct LayerDesc {
   int64_t kernelX = 1, kernelY = 1, strideX = 1, strideY = 1;
   /// Output channels: filters of a convolution, units of FullyConnected.
   int64_t filters = 1;
-  Padding padding = Padding::same;
-  PoolType pool = PoolType::none;
+  Padding padding = Padding::Same;
+  PoolType pool = PoolType::None;
   int64_t poolX = -1, poolY = -1, poolStrideX = -1, poolStrideY = -1;
   int64_t weightsBits = 1;
   bool activation = true;
   int64_t actBits = 1;
 };
 
-/// Output size of a window along one axis under `padding`: ceil(n / s) for
-/// 'same', (n - k) / s + 1 for 'valid' (TensorFlow's rules).
-int64_t windowOutput(int64_t n, int64_t kernel, int64_t stride,
-                     Padding padding);
-/// Padding before the window along one axis: TensorFlow puts the odd unit
-/// after, so this is half the total, rounded down.
-int64_t paddingBefore(int64_t n, int64_t kernel, int64_t stride,
-                      Padding padding);
 /// Total padding along one axis (before plus after).
 int64_t paddingTotal(int64_t n, int64_t kernel, int64_t stride,
                      Padding padding);
@@ -76,10 +70,6 @@ std::array<int64_t, 3> outputShape(const LayerDesc &layer);
 /// "kernel_size 9 (InputConvolutional takes 3, 5 or 7)".
 std::string checkLimits(const LayerDesc &layer);
 
-/// The weights' integer range at `bits` in Akida 1.0: [0, 1] for one bit,
-/// else symmetric [-(2^(bits-1) - 1), 2^(bits-1) - 1].
-std::array<int64_t, 2> weightRange(int64_t bits);
-
 /// The weight bits a layer type takes, ascending.
 std::vector<int64_t> allowedWeightBits(LayerType type);
 
@@ -89,12 +79,6 @@ inline constexpr int64_t kFullyConnectedMaxInputs = 57334;
 /// description takes: a bound of the compiler's own, far beyond any
 /// documented Akida limit, so that sizes multiply without overflow.
 inline constexpr int64_t kMaxExtent = int64_t(1) << 20;
-
-/// The largest potential a layer keeps: potentials after a max pooling or
-/// of a FullyConnected layer saturate to signed 20 bits.
-inline constexpr int64_t kPotentialBits = 20;
-/// act_step is fixed point with 4 fractional bits.
-inline constexpr int64_t kActStepFractionBits = 4;
 
 /// A connection's weights as integers: per output channel f, w = scale[f] k.
 struct WeightQuantization {
@@ -138,10 +122,6 @@ ActivationQuantization quantizeQReLU(double scale, double bias, double theta,
 /// `y = [s P + bias > theta]` as a one-bit activation: always exact.
 ActivationQuantization quantizeThreshold(double scale, double bias,
                                          double theta);
-
-/// Akida's activation of one potential (docs/formats/akida.md).
-int64_t activate(int64_t potential, int64_t threshold, double actStep,
-                 int64_t actBits);
 
 } // namespace snnc::akida
 

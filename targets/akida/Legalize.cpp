@@ -202,7 +202,7 @@ LogicalResult Legalizer::matchPadding(Operation *conv, LayerDesc &layer,
     before = total / 2;
     after = total - before;
   };
-  for (Padding mode : {Padding::same, Padding::valid}) {
+  for (Padding mode : {Padding::Same, Padding::Valid}) {
     int64_t bx, ax, by, ay;
     padOf(mode, x, layer.kernelX, layer.strideX, bx, ax);
     padOf(mode, y, layer.kernelY, layer.strideY, by, ay);
@@ -214,8 +214,8 @@ LogicalResult Legalizer::matchPadding(Operation *conv, LayerDesc &layer,
     }
   }
   int64_t bx, ax, by, ay;
-  padOf(Padding::same, x, layer.kernelX, layer.strideX, bx, ax);
-  padOf(Padding::same, y, layer.kernelY, layer.strideY, by, ay);
+  padOf(Padding::Same, x, layer.kernelX, layer.strideX, bx, ax);
+  padOf(Padding::Same, y, layer.kernelY, layer.strideY, by, ay);
   return fail(conv, layer,
               "padding [" + listText(padding) +
                   "] is neither 'Valid' (none) nor 'Same' (TensorFlow's: [" +
@@ -240,10 +240,10 @@ LogicalResult Legalizer::matchPool(const Collected &c, LayerDesc &layer) {
                   "average pooling " + shapeText(k) + " over " +
                       std::to_string(conv[0]) + "x" + std::to_string(conv[1]) +
                       ": Akida 1.0 averages globally only");
-    layer.pool = PoolType::average;
+    layer.pool = PoolType::Average;
     return success();
   }
-  layer.pool = PoolType::max;
+  layer.pool = PoolType::Max;
   layer.poolX = k[0];
   layer.poolY = k[1];
   layer.poolStrideX = st[0];
@@ -309,7 +309,7 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
   } else {
     layer.type = LayerType::FullyConnected;
     layer.filters = getStreamShape(c.conn->getResult(0).getType())[0];
-    layer.padding = Padding::valid;
+    layer.padding = Padding::Valid;
     if (auto affine = llvm::dyn_cast<AffineOp>(c.conn))
       bias = affine.getBias();
   }
@@ -395,7 +395,7 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
   // Integer weights in MetaTF's layout.
   const WeightQuantization &last = separable ? pointwise : q;
   std::vector<double> scale = last.scale;
-  if (layer.pool == PoolType::average)
+  if (layer.pool == PoolType::Average)
     for (double &s : scale)
       s /= double(convolutionShape(layer)[0] * convolutionShape(layer)[1]);
   NamedAttrList variables;
@@ -511,9 +511,9 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
   // Akida keeps signed 20 bits of a FullyConnected's potential and of a
   // pooled one: the largest a filter can reach, against that.
   if (layer.type == LayerType::FullyConnected ||
-      layer.pool != PoolType::none) {
+      layer.pool != PoolType::None) {
     double top = std::ldexp(1.0, int(layer.inputBits)) - 1;
-    double positions = layer.pool == PoolType::average
+    double positions = layer.pool == PoolType::Average
                            ? double(convolutionShape(layer)[0] *
                                     convolutionShape(layer)[1])
                            : 1.0;
@@ -570,7 +570,7 @@ LogicalResult Legalizer::build(const Collected &c, bool first,
                   b.getDenseI64ArrayAttr({layer.strideX, layer.strideY}));
     params.append("padding", b.getStringAttr(paddingName(layer.padding)));
     params.append("pool_type", b.getStringAttr(poolTypeName(layer.pool)));
-    if (layer.pool == PoolType::max) {
+    if (layer.pool == PoolType::Max) {
       params.append("pool_size",
                     b.getDenseI64ArrayAttr({layer.poolX, layer.poolY}));
       params.append("pool_stride", b.getDenseI64ArrayAttr(

@@ -242,7 +242,7 @@ Fit convolution(const LayerDesc &l) {
   // MetaTF's mapper runs a 'Valid' convolution in software (measured on
   // 1x1 to 5x5 kernels, both convolution types; a 1x1 kernel pads nothing
   // either way and is written 'Same').
-  if (l.padding == Padding::valid) {
+  if (l.padding == Padding::Valid) {
     fit.fixed = software("its 'Valid' padding (MetaTF maps 'Same' only)");
     return fit;
   }
@@ -261,7 +261,7 @@ Fit convolution(const LayerDesc &l) {
     return fit;
   }
   // Global average pooling needs the whole input on one NP.
-  if (l.pool == PoolType::average && *tiles != 1) {
+  if (l.pool == PoolType::Average && *tiles != 1) {
     fit.fixed = software("global average pooling over an input that takes " +
                          std::to_string(*tiles) + " NP tiles (it needs one)");
     return fit;

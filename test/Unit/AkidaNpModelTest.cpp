@@ -39,7 +39,7 @@ void append(std::vector<LayerDesc> &model, LayerDesc l) {
 }
 
 LayerDesc globalAverage(LayerDesc l) {
-  l.pool = PoolType::average;
+  l.pool = PoolType::Average;
   return l;
 }
 
@@ -278,16 +278,17 @@ TEST(AkidaNpModel, ReproducesTheMeasuredFilterCapacity) {
 /// mapped, and an AllNps model that does not fit one device is not counted.
 int64_t predict(std::map<std::string, std::string> &row, MapMode mode) {
   auto get = [&](const char *name) { return std::stoll(row[name]); };
-  std::string type = row["layer_type"];
-  LayerDesc l = layer(*parseLayerType(type), get("kernel"), get("stride"),
+  LayerType type = LayerType::Convolutional;
+  EXPECT_TRUE(parseLayerType(row["layer_type"], type)) << row["layer_type"];
+  LayerDesc l = layer(type, get("kernel"), get("stride"),
                       get("filters"), get("weights_bits"), get("act_bits"));
   l.input = {get("in_w"), get("in_h"), get("in_c")};
   l.inputBits = get("in_bits");
   std::vector<LayerDesc> model = {l};
   if (row["pool"] == "gap") {
-    model[0].pool = PoolType::average;
+    model[0].pool = PoolType::Average;
   } else if (row["pool"] == "max2") {
-    model[0].pool = PoolType::max;
+    model[0].pool = PoolType::Max;
     model[0].poolX = model[0].poolY = 2;
     model[0].poolStrideX = model[0].poolStrideY = 2;
     LayerDesc after = layer(LayerType::Convolutional, 1, 1, 8, 2, 1);

@@ -11,6 +11,8 @@
 #ifndef SNNRT_AKIDA_AKIDALAYERS_H
 #define SNNRT_AKIDA_AKIDALAYERS_H
 
+#include "snnrt/Akida.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -22,33 +24,8 @@ namespace snnrt::akida {
 inline constexpr const char *kArtifactFormat = "snnc-akida";
 inline constexpr int kArtifactVersion = 1;
 
-/// Potentials of a FullyConnected layer, and after a max pooling window
-/// larger than 1x1 or a global average, saturate to signed 20 bits.
-inline constexpr int kPotentialBits = 20;
-/// act_step is read in sixteenths: S = floor(16 act_step).
-inline constexpr int kActStepFractionBits = 4;
-/// MetaTF shifts S left by 4 in 32 bits: S < 2^28, act_step < 2^24 (a
-/// larger one makes the divisor 0 and the software backend crash).
-inline constexpr int64_t kMaxActStepSixteenths = (int64_t(1) << 28) - 1;
 /// The emulator's bound on any one tensor (activations, weights).
 inline constexpr int64_t kMaxElements = int64_t(1) << 24;
-
-enum class LayerType : int64_t {
-  InputConvolutional = 0,
-  Convolutional = 1,
-  SeparableConvolutional = 2,
-  FullyConnected = 3,
-};
-enum class Padding : int64_t { Same = 0, Valid = 1 };
-enum class PoolType : int64_t { None = 0, Max = 1, Average = 2 };
-
-/// MetaTF's names: the class, `Padding.Same`, `PoolType.NoPooling`, ...
-const char *layerTypeName(LayerType type);
-const char *paddingName(Padding padding);
-const char *poolTypeName(PoolType pool);
-bool parseLayerType(const std::string &name, LayerType &type);
-bool parsePadding(const std::string &name, Padding &padding);
-bool parsePoolType(const std::string &name, PoolType &pool);
 
 /// MetaTF's [X, Y, C]: X is the first spatial axis (the rows H of an snn
 /// [C, H, W] stream), Y the second (W).
@@ -116,15 +93,6 @@ int64_t saturate(int64_t v, int bits);
 /// Two's complement wrap-around to 32 bits.
 int64_t wrap32(int64_t v);
 
-/// Outputs of a window along one axis: ceil(n / s) under Same, (n - k) / s
-/// + 1 under Valid (0 when the window does not fit).
-int64_t windowOutput(int64_t n, int64_t kernel, int64_t stride,
-                     Padding padding);
-/// Padding before the first window: under Same, half the total rounded
-/// down (TensorFlow's rule: the odd unit goes after); 0 under Valid.
-int64_t paddingBefore(int64_t n, int64_t kernel, int64_t stride,
-                      Padding padding);
-
 /// The connection's output [X, Y, F] before pooling, and the layer's
 /// output after it.
 Shape convolutionShape(const Layer &layer);
@@ -132,10 +100,6 @@ Shape outputShape(const Layer &layer);
 /// The shapes MetaTF gives each variable.
 std::vector<int64_t> weightsShape(const Layer &layer);
 std::vector<int64_t> weightsPwShape(const Layer &layer);
-
-/// The weights' range at `bits`: [0, 1] at one bit, else
-/// [-(2^(bits-1) - 1), 2^(bits-1) - 1].
-std::array<int64_t, 2> weightRange(int64_t bits);
 
 /// S = floor(16 act_step) of a float32 act_step, computed exactly in
 /// double precision as MetaTF does; false when act_step is not a number
@@ -148,14 +112,6 @@ bool actStepSixteenths(float actStep, int64_t &sixteenths);
 std::string checkParameters(const Layer &layer);
 /// checkParameters, then the variables: their sizes and ranges.
 std::string checkLayer(const Layer &layer);
-
-/// The activation of one potential at `bits` (1..4) with threshold `th`
-/// and S = `step16`, in MetaTF's 32-bit arithmetic: d = int32(p - th);
-/// 0 when d <= 0, else, with n = uint32(d << (4 + bits)) and
-/// m = uint32(S << 4), min(uint32(n - 1) / m + 1, 2^bits - 1). Without
-/// wrap-around that is min(ceil(d 2^bits / S), 2^bits - 1).
-int64_t activate(int64_t potential, int64_t threshold, int64_t step16,
-                 int64_t bits);
 
 /// The connection's potentials [X, Y, F] before pooling. Adds to `events`
 /// every multiply-accumulate whose input is not 0.

@@ -89,12 +89,10 @@ LogicalResult checkVariable(LayerOp op, StringRef name, ArrayRef<int64_t> shape,
 } // namespace
 
 FailureOr<LayerDesc> snnc::akida::describeLayer(LayerOp op) {
-  std::optional<LayerType> type = parseLayerType(op.getLayerType().str());
-  if (!type)
+  LayerDesc l;
+  if (!parseLayerType(op.getLayerType().str(), l.type))
     return op.emitOpError()
            << "has unknown layer type '" << op.getLayerType() << "'";
-  LayerDesc l;
-  l.type = *type;
   ArrayRef<int64_t> in = op.getInputShape();
   if (in.size() != 3)
     return op.emitOpError() << "input_shape must be [X, Y, C]";
@@ -120,18 +118,14 @@ FailureOr<LayerDesc> snnc::akida::describeLayer(LayerOp op) {
       failed(readString(op, p, "padding", padding)) ||
       failed(readString(op, p, "pool_type", pool)))
     return failure();
-  std::optional<Padding> pad = parsePadding(padding);
-  std::optional<PoolType> poolType = parsePoolType(pool);
-  if (!pad)
+  if (!parsePadding(padding, l.padding))
     return op.emitOpError()
            << "has padding '" << padding << "'; Akida pads 'Same' or 'Valid'";
-  if (!poolType)
+  if (!parsePoolType(pool, l.pool))
     return op.emitOpError() << "has pool_type '" << pool
                             << "'; Akida pools by 'NoPooling', 'Max' or "
                                "'Average'";
-  l.padding = *pad;
-  l.pool = *poolType;
-  if (l.pool == PoolType::max &&
+  if (l.pool == PoolType::Max &&
       (failed(readPair(op, p, "pool_size", l.poolX, l.poolY)) ||
        failed(readPair(op, p, "pool_stride", l.poolStrideX, l.poolStrideY))))
     return failure();
@@ -191,7 +185,9 @@ LogicalResult LayerOp::verify() {
     return failure();
   for (float s :
        getVariables().getAs<DenseElementsAttr>("act_step").getValues<float>())
-    if (!(s >= 1.0f / (1 << kActStepFractionBits)) || !(s < 0x1p24f))
+    if (!(s >= 1.0f / (1 << kActStepFractionBits)) ||
+        !(double(s) * (1 << kActStepFractionBits) <
+          double(snnrt::akida::kMaxActStepSixteenths + 1)))
       return emitOpError()
              << "act_step " << shortest(s)
              << (s < 1 ? " is below 1/16, the least step of its 4 fractional "
